@@ -1,0 +1,15 @@
+import { startS3 } from "./parts/s3.ts";
+import { startCognito } from "./parts/cognito.ts";
+import { createS3Client } from "../lib/lake/s3-client.ts";
+import { PutObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+let t=Date.now();
+const s3 = await startS3({ dataDir: "/tmp/pt/s3", port: 45691, bucket: "raw-test" });
+console.log("s3", Date.now()-t);
+const c = createS3Client({endpoint: s3.endpoint});
+await c.send(new PutObjectCommand({Bucket: "raw-test", Key: "a/b.txt", Body: "hi"}));
+console.log((await c.send(new ListObjectsV2Command({Bucket:"raw-test"}))).KeyCount);
+t=Date.now();
+const cg = await startCognito({ dataDir: "/tmp/pt/cog", port: 45692 });
+console.log("cognito", Date.now()-t, cg.userPoolId, cg.userPoolClientId);
+const r = await fetch(cg.jwksUri); console.log(r.status);
+await s3.stop(); await cg.stop();
