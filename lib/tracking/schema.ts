@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { MAX_EVENTS_PER_BATCH, SCHEMA_VERSION } from "./constants.ts";
 
-/**
+export { MAX_BATCH_BYTES, MAX_EVENTS_PER_BATCH, SCHEMA_VERSION } from "./constants.ts";
+
+/*
  * The one event schema shared by the browser tracker, the server emitter, the ingest Lambda
  * and the ETL. Bump SCHEMA_VERSION for any change a reader of old raw data must know about.
  */
-export const SCHEMA_VERSION = 1;
-
-export const MAX_EVENTS_PER_BATCH = 100;
-export const MAX_BATCH_BYTES = 256 * 1024;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

@@ -1,0 +1,113 @@
+import http from "node:http";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { MAX_BATCH_BYTES } from "../../lib/tracking/schema.ts";
+
+type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface IngestAdapterPart {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Builds the API Gateway HTTP API (v2) event the Lambda would receive for this request. */
+export function toApiGatewayEvent(request: http.IncomingMessage, body: Buffer, now: Date): APIGatewayProxyEventV2 {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(",") : value;
+  }
+  const method = request.method ?? "GET";
+  return {
+    version: "2.0",
+    routeKey: `${method} ${url.pathname}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    body: body.toString("base64"),
+    isBase64Encoded: true,
+    requestContext: {
+      accountId: "local",
+      apiId: "local",
+      domainName: url.host,
+      domainPrefix: "local",
+      requestId: crypto.randomUUID(),
+      routeKey: `${method} ${url.pathname}`,
+      stage: "$default",
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      http: {
+        method,
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? "127.0.0.1",
+        userAgent: headers["user-agent"] ?? "",
+      },
+    },
+  };
+}
+
+/**
+ * What API Gateway does in front of the ingest Lambda, locally: the route POST /v1/events,
+ * CORS for the shop's origins, and the body limit (API Gateway's is 10 MB; ours is smaller).
+ */
+export async function startIngestAdapter(options: {
+  port: number;
+  host?: string;
+  allowedOrigins: readonly string[];
+  handler: Handler;
+}): Promise<IngestAdapterPart> {
+  const { allowedOrigins, handler } = options;
+  const server = http.createServer((request, response) => {
+    const origin = request.headers.origin;
+    if (origin && allowedOrigins.includes(origin)) {
+      response.setHeader("access-control-allow-origin", origin);
+      response.setHeader("vary", "Origin");
+    }
+    const path = (request.url ?? "/").split("?")[0];
+    if (request.method === "OPTIONS") {
+      response.writeHead(204, {
+        "access-control-allow-methods": "POST, OPTIONS",
+        "access-control-allow-headers": "content-type",
+        "access-control-max-age": "600",
+      });
+      response.end();
+      return;
+    }
+    if (path !== "/v1/events" || request.method !== "POST") {
+      response.writeHead(404, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: "not found: POST /v1/events" }));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BATCH_BYTES + 1) chunks.push(chunk);
+    });
+    request.on("end", () => {
+      handler(toApiGatewayEvent(request, Buffer.concat(chunks), new Date()))
+        .then((result) => {
+          response.writeHead(result.statusCode ?? 200, result.headers as http.OutgoingHttpHeaders);
+          response.end(result.body ?? "");
+        })
+        .catch((error: unknown) => {
+          console.error("[ingest] handler failed", error);
+          response.writeHead(500, { "content-type": "application/json" });
+          response.end(JSON.stringify({ error: "internal error" }));
+        });
+    });
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  return {
+    url: `http://${host}:${options.port}/v1/events`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

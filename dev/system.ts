@@ -1,0 +1,145 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { migrateShop } from "../lib/db/migrations.ts";
+import { seedCatalog } from "../prisma/seed.ts";
+import { closeEtlDeps, createEtlDeps } from "../etl/etl-env.ts";
+import { writeLocalRuntime } from "../etl/local-runtime.ts";
+import { migrateWarehouse } from "../etl/migrations.ts";
+import { runEtl } from "../etl/run-etl.ts";
+import type { RunnerConfig } from "./config.ts";
+import { startCognito, type CognitoPart } from "./parts/cognito.ts";
+import { startIngestAdapter } from "./parts/ingest-adapter.ts";
+import { startPostgres } from "./parts/postgres.ts";
+import { startS3 } from "./parts/s3.ts";
+import { startShiny } from "./parts/shiny.ts";
+import { startShop } from "./parts/shop.ts";
+
+export interface RunningSystem {
+  readonly urls: Record<string, string>;
+  /** Runs one ETL pass now (the timer keeps running too). */
+  etlPass(): ReturnType<typeof runEtl>;
+  stop(): Promise<void>;
+}
+
+type Log = (line: string) => void;
+
+async function productCount(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM product")).rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts every local part the config asks for, in dependency order, and returns how to reach
+ * and stop them. On a failure it stops what it already started, then rethrows.
+ */
+export async function startSystem(config: RunnerConfig, log: Log = console.log): Promise<RunningSystem> {
+  const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
+  const started = <T extends { stop(): Promise<void> }>(name: string, part: T): T => {
+    stops.push({ name, stop: () => part.stop() });
+    return part;
+  };
+  const stopAll = async () => {
+    for (const { name, stop } of stops.reverse()) {
+      await stop().catch((error: unknown) => log(`stopping ${name} failed: ${String(error)}`));
+    }
+    stops.length = 0;
+  };
+
+  try {
+    await mkdir(config.dataDir, { recursive: true });
+    const dataPath = (name: string) => path.join(config.dataDir, name);
+    const skip = config.skip;
+
+    const [shopDb, warehouseDb, s3, cognito] = await Promise.all([
+      config.DATABASE_URL
+        ? { url: config.DATABASE_URL }
+        : startPostgres({ dataDir: dataPath("shop-db"), port: config.SHOP_DB_PORT, database: "shop" }).then((p) => started("shop db", p)),
+      config.WAREHOUSE_URL
+        ? { url: config.WAREHOUSE_URL }
+        : startPostgres({ dataDir: dataPath("warehouse-db"), port: config.WAREHOUSE_DB_PORT, database: "warehouse" }).then((p) =>
+            started("warehouse db", p),
+          ),
+      config.S3_ENDPOINT
+        ? { endpoint: config.S3_ENDPOINT }
+        : startS3({ dataDir: dataPath("s3"), port: config.S3_PORT, bucket: config.RAW_BUCKET }).then((p) => started("s3", p)),
+      skip.has("cognito")
+        ? null
+        : startCognito({ dataDir: dataPath("cognito"), port: config.COGNITO_PORT }).then((p): CognitoPart => started("cognito", p)),
+    ]);
+
+    await migrateShop(shopDb.url);
+    if ((await productCount(shopDb.url)) === 0) {
+      const seeded = await seedCatalog(shopDb.url);
+      log(`seeded the catalog: ${JSON.stringify(seeded)}`);
+    }
+    await migrateWarehouse(warehouseDb.url);
+
+    // The ingest handler reads its configuration from the environment, as in Lambda.
+    process.env.RAW_BUCKET = config.RAW_BUCKET;
+    process.env.S3_ENDPOINT = s3.endpoint;
+    const { handler } = await import("../ingest/handler.ts");
+    const shopOrigins = [`http://127.0.0.1:${config.SHOP_PORT}`, `http://localhost:${config.SHOP_PORT}`];
+    const ingest = started(
+      "ingest",
+      await startIngestAdapter({ port: config.INGEST_PORT, allowedOrigins: shopOrigins, handler }),
+    );
+
+    const etlEnv = { WAREHOUSE_URL: warehouseDb.url, RAW_BUCKET: config.RAW_BUCKET, S3_ENDPOINT: s3.endpoint };
+    const etlDeps = createEtlDeps(etlEnv, (message, fields) => log(`[etl] ${message} ${fields ? JSON.stringify(fields) : ""}`));
+    stops.push({ name: "etl", stop: () => closeEtlDeps(etlDeps) });
+    const etlPass = () => runEtl(etlDeps);
+    if (!skip.has("etl-timer")) {
+      const tick = () => etlPass().catch((error: unknown) => log(`[etl] run failed: ${String(error)}`));
+      const timer = setInterval(tick, config.ETL_INTERVAL_SECONDS * 1000);
+      stops.push({ name: "etl timer", stop: async () => clearInterval(timer) });
+      void tick();
+    }
+
+    const urls: Record<string, string> = {
+      shop: `http://127.0.0.1:${config.SHOP_PORT}`,
+      ingest: ingest.url,
+      shiny: `http://127.0.0.1:${config.SHINY_PORT}`,
+      "shop db": shopDb.url,
+      "warehouse db": warehouseDb.url,
+      s3: `${s3.endpoint} (bucket ${config.RAW_BUCKET})`,
+    };
+    if (cognito) urls.cognito = `${cognito.endpoint} (pool ${cognito.userPoolId}, client ${cognito.userPoolClientId})`;
+
+    const [shop, shiny] = await Promise.all([
+      skip.has("shop")
+        ? null
+        : startShop({
+            port: config.SHOP_PORT,
+            mode: config.SHOP_MODE,
+            env: {
+              DATABASE_URL: shopDb.url,
+              INGEST_URL: ingest.url,
+              ...(cognito
+                ? {
+                    COGNITO_ENDPOINT: cognito.endpoint,
+                    COGNITO_USER_POOL_ID: cognito.userPoolId,
+                    COGNITO_CLIENT_ID: cognito.userPoolClientId,
+                    COGNITO_ISSUER: cognito.issuer,
+                    COGNITO_JWKS_URI: cognito.jwksUri,
+                  }
+                : {}),
+            },
+          }).then((p) => started("shop", p)),
+      skip.has("shiny") ? null : startShiny({ port: config.SHINY_PORT, warehouseUrl: warehouseDb.url }).then((p) => started("shiny", p)),
+    ]);
+    if (!shop) delete urls.shop;
+    if (!shiny) delete urls.shiny;
+
+    await writeLocalRuntime({ ...etlEnv, DATABASE_URL: shopDb.url, INGEST_URL: ingest.url });
+    return { urls, etlPass, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import pg from "pg";
+import { z } from "zod";
+import { createS3Client } from "../lib/lake/s3-client.ts";
+import type { EtlDeps } from "./run-etl.ts";
+
+const etlEnvSchema = z.object({
+  WAREHOUSE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  RAW_BUCKET: z.string().min(3),
+  S3_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().optional(),
+  ETL_MAX_OBJECTS_PER_RUN: z.coerce.number().int().positive().optional(),
+});
+
+export type EtlEnv = z.infer<typeof etlEnvSchema>;
+
+export function parseEtlEnv(env: Record<string, string | undefined>): EtlEnv {
+  const parsed = etlEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`ETL configuration is invalid: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** The ETL's connections, built from its environment. Close with `closeEtlDeps`. */
+export function createEtlDeps(env: EtlEnv, log?: EtlDeps["log"]): EtlDeps {
+  const warehouse = new pg.Pool({ connectionString: env.WAREHOUSE_URL, max: 2 });
+  // An idle connection the server closes (restart, failover) must not crash the process.
+  warehouse.on("error", (error) => log?.("idle warehouse connection lost", { error: error.message }));
+  return {
+    s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
+    bucket: env.RAW_BUCKET,
+    warehouse,
+    ...(env.ETL_MAX_OBJECTS_PER_RUN ? { maxObjectsPerRun: env.ETL_MAX_OBJECTS_PER_RUN } : {}),
+    ...(log ? { log } : {}),
+  };
+}
+
+export async function closeEtlDeps(deps: EtlDeps): Promise<void> {
+  deps.s3.destroy();
+  await deps.warehouse.end();
+}

@@ -1,0 +1,151 @@
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { PostgresPart } from "../dev/parts/postgres.ts";
+import type { S3Part } from "../dev/parts/s3.ts";
+import { throwawayPostgres, throwawayS3 } from "../dev/testing/local-parts.ts";
+import { toNdjsonGzip, writeLakeObject } from "../ingest/lake-writer.ts";
+import { lakeObjectKey } from "../lib/lake/keys.ts";
+import { createS3Client } from "../lib/lake/s3-client.ts";
+import { pageView, productView, rawRecord, sampleProduct } from "../lib/tracking/testing/event-factory.ts";
+import type { TrackedEvent } from "../lib/tracking/schema.ts";
+import { closeEtlDeps, createEtlDeps } from "./etl-env.ts";
+import { migrateWarehouse } from "./migrations.ts";
+import { runEtl, type EtlDeps } from "./run-etl.ts";
+
+// The ETL against a real s3rver and a real PostgreSQL warehouse.
+let s3: S3Part;
+let warehouse: PostgresPart;
+let deps: EtlDeps;
+let sql: pg.Pool;
+let bucketNumber = 0;
+
+beforeAll(async () => {
+  [s3, warehouse] = await Promise.all([throwawayS3("etl-test-0"), throwawayPostgres("warehouse")]);
+  await migrateWarehouse(warehouse.url);
+  sql = new pg.Pool({ connectionString: warehouse.url });
+});
+
+afterAll(async () => {
+  if (deps) await closeEtlDeps(deps);
+  await sql?.end();
+  await Promise.all([s3?.stop(), warehouse?.stop()]);
+});
+
+// Each test gets an empty warehouse and a bucket of its own.
+beforeEach(async () => {
+  await sql.query("TRUNCATE fact_event, dim_product, etl_rejected_line, etl_object_manifest, etl_run");
+  const bucket = `etl-test-${++bucketNumber}`;
+  const { CreateBucketCommand } = await import("@aws-sdk/client-s3");
+  const client = createS3Client({ endpoint: s3.endpoint });
+  await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  if (deps) await closeEtlDeps(deps);
+  deps = createEtlDeps({ WAREHOUSE_URL: warehouse.url, RAW_BUCKET: bucket, S3_ENDPOINT: s3.endpoint });
+});
+
+const put = (events: TrackedEvent[], receivedAt = new Date()) =>
+  writeLakeObject(deps.s3, deps.bucket, "raw", receivedAt, events.map((event) => rawRecord(event, receivedAt)));
+
+const count = async (table: string) => Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
+
+describe("runEtl", () => {
+  it("loads new objects once: a second run loads nothing", async () => {
+    await put([pageView(), productView()]);
+    await put([pageView()]);
+    const first = await runEtl(deps);
+    expect(first).toMatchObject({ status: "succeeded", objectsLoaded: 2, eventsLoaded: 3, duplicates: 0, rejected: 0 });
+    const second = await runEtl(deps);
+    expect(second).toMatchObject({ status: "succeeded", objectsLoaded: 0, eventsLoaded: 0 });
+    expect(await count("fact_event")).toBe(3);
+    expect(await count("etl_object_manifest")).toBe(2);
+    const runs = await sql.query("SELECT status, objects_loaded, events_loaded FROM etl_run ORDER BY run_id");
+    expect(runs.rows).toEqual([
+      { status: "succeeded", objects_loaded: 2, events_loaded: 3 },
+      { status: "succeeded", objects_loaded: 0, events_loaded: 0 },
+    ]);
+  });
+
+  it("drops an event sent twice (a tracker retry) and counts it as a duplicate", async () => {
+    const view = productView();
+    await put([view]);
+    await put([view, pageView()]);
+    const result = await runEtl(deps);
+    expect(result).toMatchObject({ eventsLoaded: 2, duplicates: 1 });
+    expect(await count("fact_event")).toBe(2);
+  });
+
+  it("keeps the latest product facts whatever order the views were loaded in", async () => {
+    const later = productView({ ...sampleProduct, name: "New name", price_cents: 100 }, { occurred_at: "2026-11-02T10:00:00.000Z" });
+    const earlier = productView(sampleProduct, { occurred_at: "2026-11-01T10:00:00.000Z" });
+    await put([later]);
+    await runEtl(deps);
+    await put([earlier]);
+    await runEtl(deps);
+    const product = await sql.query("SELECT name, price_cents, first_seen_at, last_seen_at FROM dim_product");
+    expect(product.rows).toEqual([
+      { name: "New name", price_cents: 100, first_seen_at: new Date(earlier.occurred_at), last_seen_at: new Date(later.occurred_at) },
+    ]);
+  });
+
+  it("quarantines a corrupt object and sets bad lines aside without blocking the rest", async () => {
+    const corruptKey = lakeObjectKey("raw", new Date());
+    await deps.s3.send(new PutObjectCommand({ Bucket: deps.bucket, Key: corruptKey, Body: toNdjsonGzip([rawRecord(pageView())]).subarray(0, 20) }));
+    const mixedKey = lakeObjectKey("raw", new Date());
+    const body = Buffer.concat([toNdjsonGzip([rawRecord(pageView()), { not: "a record" }])]);
+    await deps.s3.send(new PutObjectCommand({ Bucket: deps.bucket, Key: mixedKey, Body: body }));
+    await put([pageView()]);
+
+    const result = await runEtl(deps);
+    expect(result).toMatchObject({ objectsLoaded: 2, objectsQuarantined: 1, eventsLoaded: 2, rejected: 1 });
+    const manifest = await sql.query("SELECT status, error FROM etl_object_manifest WHERE object_key = $1", [corruptKey]);
+    expect(manifest.rows[0]).toMatchObject({ status: "quarantined", error: expect.stringMatching(/gzip/) });
+    const rejected = await sql.query("SELECT object_key, line_number FROM etl_rejected_line");
+    expect(rejected.rows).toEqual([{ object_key: mixedKey, line_number: 2 }]);
+  });
+
+  it("leaves the warehouse as it was when a run fails, and the next run finishes the job", async () => {
+    await put([pageView(), pageView()]);
+    const failingKey = await put([productView()]);
+    await sql.query(`
+      CREATE FUNCTION fail_on_key() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.object_key = '${failingKey}' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER fail_on_key BEFORE INSERT ON etl_object_manifest FOR EACH ROW EXECUTE FUNCTION fail_on_key();`);
+    try {
+      await expect(runEtl(deps)).rejects.toThrow(/injected failure/);
+    } finally {
+      await sql.query("DROP TRIGGER fail_on_key ON etl_object_manifest; DROP FUNCTION fail_on_key();");
+    }
+    expect(await count("fact_event")).toBe(0);
+    expect(await count("etl_object_manifest")).toBe(0);
+    expect(await count("dim_product")).toBe(0);
+    const failed = await sql.query("SELECT status, error FROM etl_run");
+    expect(failed.rows).toEqual([{ status: "failed", error: expect.stringMatching(/injected failure/) }]);
+
+    expect(await runEtl(deps)).toMatchObject({ status: "succeeded", objectsLoaded: 2, eventsLoaded: 3 });
+    expect(await count("fact_event")).toBe(3);
+    expect(await count("dim_product")).toBe(1);
+  });
+
+  it("lets only one of two overlapping runs work", async () => {
+    await put([pageView()]);
+    const results = await Promise.all([runEtl(deps), runEtl(deps)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["skipped", "succeeded"]);
+    expect(await count("fact_event")).toBe(1);
+  });
+
+  it("pages through more than 1000 objects and works a backlog off in bounded runs", async () => {
+    const client = createS3Client({ endpoint: s3.endpoint });
+    const receivedAt = new Date();
+    const keys = Array.from({ length: 1_005 }, () => lakeObjectKey("raw", receivedAt));
+    const body = toNdjsonGzip([rawRecord(pageView())]);
+    for (let i = 0; i < keys.length; i += 25) {
+      await Promise.all(keys.slice(i, i + 25).map((Key) => client.send(new PutObjectCommand({ Bucket: deps.bucket, Key, Body: body }))));
+    }
+    const bounded = { ...deps, maxObjectsPerRun: 600 };
+    expect(await runEtl(bounded)).toMatchObject({ objectsLoaded: 600, backlog: true });
+    expect(await runEtl(bounded)).toMatchObject({ objectsLoaded: 405, backlog: false });
+    // All copies carry one event id: the rest are duplicates.
+    expect(await count("fact_event")).toBe(1);
+    expect(await count("etl_object_manifest")).toBe(1_005);
+  });
+});

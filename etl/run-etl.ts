@@ -1,0 +1,122 @@
+import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type pg from "pg";
+import { listRawObjects, listingStart } from "./list-raw-objects.ts";
+import { parseRawObject, type FactEventRow, type ParsedObject } from "./parse-raw-object.ts";
+import * as q from "./warehouse-queries.ts";
+
+export interface EtlDeps {
+  s3: S3Client;
+  bucket: string;
+  warehouse: pg.Pool;
+  /** Caps the objects one run takes, so a backlog is worked off in bounded runs. */
+  maxObjectsPerRun?: number;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface EtlResult {
+  status: "succeeded" | "skipped";
+  runId: number | null;
+  objectsLoaded: number;
+  objectsQuarantined: number;
+  eventsLoaded: number;
+  duplicates: number;
+  rejected: number;
+  /** True when more new objects were waiting than this run took. */
+  backlog: boolean;
+}
+
+const INSERT_CHUNK = 1_000;
+
+async function readObject(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {
+  const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  if (!response.Body) throw new Error(`object ${key} has no body`);
+  return response.Body.transformToByteArray();
+}
+
+async function insertEvents(client: pg.PoolClient, rows: readonly FactEventRow[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const result = await client.query(q.INSERT_EVENTS, [JSON.stringify(rows.slice(i, i + INSERT_CHUNK))]);
+    inserted += result.rowCount ?? 0;
+  }
+  return inserted;
+}
+
+/**
+ * One ETL pass: lists raw objects not yet in the manifest, reads and validates them, and loads
+ * them in ONE transaction together with their manifest rows. A failure anywhere rolls all of it
+ * back, so the warehouse is as before and the next run does the whole job; an object is never
+ * loaded twice. An advisory lock makes an overlapping run exit with status "skipped".
+ */
+export async function runEtl(deps: EtlDeps): Promise<EtlResult> {
+  const { warehouse } = deps;
+  const log = deps.log ?? (() => {});
+  const maxObjects = deps.maxObjectsPerRun ?? 500;
+  const session = await warehouse.connect();
+  const skipped: EtlResult = {
+    status: "skipped", runId: null, objectsLoaded: 0, objectsQuarantined: 0, eventsLoaded: 0, duplicates: 0, rejected: 0, backlog: false,
+  };
+  try {
+    const lock = await session.query<{ locked: boolean }>(q.TRY_LOCK, [q.ETL_LOCK_KEY]);
+    if (!lock.rows[0]?.locked) {
+      log("another ETL run holds the lock; exiting");
+      return skipped;
+    }
+    const runId = Number((await session.query<{ run_id: string }>(q.START_RUN)).rows[0]?.run_id);
+    try {
+      const result = await loadNewObjects(session, runId, deps, maxObjects);
+      await session.query(q.FINISH_RUN, [
+        runId, "succeeded", result.objectsLoaded, result.objectsQuarantined, result.eventsLoaded, result.duplicates, result.rejected, null,
+      ]);
+      log("run finished", { ...result });
+      return result;
+    } catch (error) {
+      await session.query("ROLLBACK").catch(() => {});
+      await session.query(q.FINISH_RUN, [runId, "failed", 0, 0, 0, 0, 0, String(error)]).catch(() => {});
+      throw error;
+    } finally {
+      await session.query(q.UNLOCK, [q.ETL_LOCK_KEY]).catch(() => {});
+    }
+  } finally {
+    session.release();
+  }
+}
+
+async function loadNewObjects(session: pg.PoolClient, runId: number, deps: EtlDeps, maxObjects: number): Promise<EtlResult> {
+  const newest = await session.query<{ object_key: string | null }>(q.NEWEST_LOADED_OBJECT);
+  const listed = await listRawObjects(deps.s3, deps.bucket, listingStart(newest.rows[0]?.object_key ?? null));
+  const known = new Set(
+    (await session.query<{ object_key: string }>(q.KNOWN_OBJECTS, [listed])).rows.map((row) => row.object_key),
+  );
+  const pending = listed.filter((key) => !known.has(key));
+  const batch = pending.slice(0, maxObjects);
+
+  const parsed: Array<{ key: string; object: ParsedObject }> = [];
+  for (const key of batch) parsed.push({ key, object: parseRawObject(key, await readObject(deps.s3, deps.bucket, key)) });
+
+  const result: EtlResult = {
+    status: "succeeded", runId, objectsLoaded: 0, objectsQuarantined: 0, eventsLoaded: 0, duplicates: 0, rejected: 0,
+    backlog: pending.length > batch.length,
+  };
+  const touchedProducts = new Set<string>();
+  await session.query("BEGIN");
+  for (const { key, object } of parsed) {
+    if (object.kind === "corrupt") {
+      await session.query(q.RECORD_OBJECT, [key, runId, "quarantined", 0, 0, 0, object.reason]);
+      result.objectsQuarantined += 1;
+      continue;
+    }
+    const inserted = await insertEvents(session, object.rows);
+    if (object.rejected.length > 0) await session.query(q.INSERT_REJECTED_LINES, [JSON.stringify(object.rejected)]);
+    const duplicates = object.rows.length - inserted;
+    await session.query(q.RECORD_OBJECT, [key, runId, "loaded", inserted, duplicates, object.rejected.length, null]);
+    for (const row of object.rows) if (row.product_id) touchedProducts.add(row.product_id);
+    result.objectsLoaded += 1;
+    result.eventsLoaded += inserted;
+    result.duplicates += duplicates;
+    result.rejected += object.rejected.length;
+  }
+  if (touchedProducts.size > 0) await session.query(q.REFRESH_PRODUCTS, [[...touchedProducts]]);
+  await session.query("COMMIT");
+  return result;
+}

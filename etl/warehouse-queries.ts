@@ -1,0 +1,81 @@
+/**
+ * Every statement the ETL runs against the warehouse. The tables are defined by the SQL
+ * migrations in etl/migrations.
+ */
+
+/** One advisory lock key for the whole ETL: overlapping runs exit instead of racing. */
+export const ETL_LOCK_KEY = 727_001;
+
+export const TRY_LOCK = `SELECT pg_try_advisory_lock($1) AS locked`;
+export const UNLOCK = `SELECT pg_advisory_unlock($1)`;
+
+export const START_RUN = `INSERT INTO etl_run (status) VALUES ('running') RETURNING run_id`;
+
+export const FINISH_RUN = `
+UPDATE etl_run
+SET finished_at = now(), status = $2, objects_loaded = $3, objects_quarantined = $4,
+    events_loaded = $5, duplicates = $6, rejected = $7, error = $8
+WHERE run_id = $1`;
+
+export const NEWEST_LOADED_OBJECT = `SELECT max(object_key) AS object_key FROM etl_object_manifest`;
+
+export const KNOWN_OBJECTS = `SELECT object_key FROM etl_object_manifest WHERE object_key = ANY($1::text[])`;
+
+export const RECORD_OBJECT = `
+INSERT INTO etl_object_manifest (object_key, run_id, status, events_loaded, duplicates, rejected, error)
+VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+
+/** $1: a JSON array of flattened events (see toFactEventRow). Returns how many were new. */
+export const INSERT_EVENTS = `
+INSERT INTO fact_event (
+  event_id, event_name, occurred_at, sent_at, received_at, event_date, anonymous_id, session_id,
+  user_id, page_url, page_path, page_referrer, page_title, product_id, properties, user_agent, object_key)
+SELECT r.event_id, r.event_name, r.occurred_at, r.sent_at, r.received_at,
+       (r.occurred_at AT TIME ZONE 'UTC')::date, r.anonymous_id, r.session_id,
+       r.user_id, r.page_url, r.page_path, r.page_referrer, r.page_title, r.product_id, r.properties,
+       r.user_agent, r.object_key
+FROM jsonb_to_recordset($1::jsonb) AS r(
+  event_id uuid, event_name text, occurred_at timestamptz, sent_at timestamptz, received_at timestamptz,
+  anonymous_id uuid, session_id uuid, user_id text, page_url text, page_path text, page_referrer text,
+  page_title text, product_id text, properties jsonb, user_agent text, object_key text)
+ON CONFLICT (event_id) DO NOTHING`;
+
+/** $1: JSON array of {object_key, line_number, reason, line}. */
+export const INSERT_REJECTED_LINES = `
+INSERT INTO etl_rejected_line (object_key, line_number, reason, line)
+SELECT r.object_key, r.line_number, r.reason, r.line
+FROM jsonb_to_recordset($1::jsonb) AS r(object_key text, line_number integer, reason text, line text)
+ON CONFLICT (object_key, line_number) DO NOTHING`;
+
+/**
+ * Rebuilds the products named in $1 from all their product_view events, so the result is the
+ * same whatever order the events were loaded in: the latest event wins (ties by event_id).
+ */
+export const REFRESH_PRODUCTS = `
+INSERT INTO dim_product (product_id, sku, slug, name, brand, category, price_cents, currency, first_seen_at, last_seen_at)
+SELECT latest.product_id, latest.sku, latest.slug, latest.name, latest.brand, latest.category,
+       latest.price_cents, latest.currency, span.first_seen_at, span.last_seen_at
+FROM (
+  SELECT DISTINCT ON (product_id)
+         product_id,
+         properties->>'sku' AS sku,
+         properties->>'slug' AS slug,
+         properties->>'name' AS name,
+         properties->>'brand' AS brand,
+         properties->>'category' AS category,
+         (properties->>'price_cents')::integer AS price_cents,
+         properties->>'currency' AS currency
+  FROM fact_event
+  WHERE event_name = 'product_view' AND product_id = ANY($1::text[])
+  ORDER BY product_id, occurred_at DESC, event_id DESC
+) AS latest
+JOIN (
+  SELECT product_id, min(occurred_at) AS first_seen_at, max(occurred_at) AS last_seen_at
+  FROM fact_event
+  WHERE event_name = 'product_view' AND product_id = ANY($1::text[])
+  GROUP BY product_id
+) AS span USING (product_id)
+ON CONFLICT (product_id) DO UPDATE SET
+  sku = EXCLUDED.sku, slug = EXCLUDED.slug, name = EXCLUDED.name, brand = EXCLUDED.brand,
+  category = EXCLUDED.category, price_cents = EXCLUDED.price_cents, currency = EXCLUDED.currency,
+  first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at`;

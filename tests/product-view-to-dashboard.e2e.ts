@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { runnerConfig } from "../dev/config.ts";
+import { freePort } from "../dev/parts/ports.ts";
+import { startSystem, type RunningSystem } from "../dev/system.ts";
+
+// The walking skeleton end to end: a product viewed in the shop is counted in the Shiny
+// dashboard after one ETL pass. The whole system runs on its own free ports and a temp dir.
+let system: RunningSystem;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "compushop-e2e-"));
+  const ports = Object.fromEntries(
+    await Promise.all(
+      ["SHOP_PORT", "INGEST_PORT", "SHOP_DB_PORT", "WAREHOUSE_DB_PORT", "S3_PORT", "COGNITO_PORT", "SHINY_PORT"].map(
+        async (name) => [name, String(await freePort())] as const,
+      ),
+    ),
+  );
+  system = await startSystem(
+    runnerConfig({ ...ports, DATA_DIR: dataDir, SHOP_MODE: "production", SKIP_PARTS: "etl-timer", RAW_BUCKET: "e2e-raw" }),
+    () => {},
+  );
+});
+
+test.afterAll(async () => {
+  await system?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+test("a product viewed in the shop appears in the dashboard after an ETL pass", async ({ page }) => {
+  const shop = system.urls.shop ?? "";
+  const shiny = system.urls.shiny ?? "";
+
+  await page.goto(shop);
+  const productLink = page.locator('a[href^="/products/"]').first();
+  await expect(productLink).toBeVisible();
+
+  const productViewSent = page.waitForRequest(
+    (request) => request.url().endsWith("/v1/events") && (request.postData() ?? "").includes('"product_view"'),
+  );
+  await productLink.click();
+  const productName = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
+  expect(productName.length).toBeGreaterThan(0);
+  const response = await (await productViewSent).response();
+  expect(response?.status()).toBe(200);
+
+  // The ingest answered after writing to the lake, so one pass loads the view.
+  const pass = await system.etlPass();
+  expect(pass.status).toBe("succeeded");
+  expect(pass.eventsLoaded).toBeGreaterThanOrEqual(2);
+
+  await page.goto(shiny);
+  const topProducts = page.getByTestId("top-products");
+  await expect(topProducts.getByText(productName, { exact: true })).toBeVisible({ timeout: 60_000 });
+  const row = topProducts.getByRole("row").filter({ hasText: productName });
+  await expect(row).toContainText("1");
+});
