@@ -55,8 +55,9 @@ test("a product viewed in the shop appears in the dashboard after an ETL pass", 
   expect(pass.eventsLoaded).toBeGreaterThanOrEqual(2);
 
   await page.goto(shiny);
-  const topProducts = page.getByTestId("top-products");
-  await expect(topProducts.getByText(productName, { exact: true })).toBeVisible({ timeout: 60_000 });
-  const row = topProducts.getByRole("row").filter({ hasText: productName });
-  await expect(row).toContainText("1");
+  // Columns: rank, product (row header), brand, category, views, visitors.
+  const row = page.locator("#top_products-table tr[data-product-id]").filter({ hasText: productName });
+  await expect(row).toHaveCount(1, { timeout: 60_000 });
+  await expect(row.getByRole("rowheader")).toHaveText(productName);
+  await expect(row.locator("td")).toHaveText(["1", /.+/, /.+/, "1", "1"]);
 });
