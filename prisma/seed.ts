@@ -1,0 +1,197 @@
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { z } from "zod";
+import { type Prisma, PrismaClient } from "../lib/db/generated/client.ts";
+import { buildCatalog, type Catalog, type CatalogProduct } from "./seed/catalog.ts";
+
+/*
+ * Seeds the shop's catalog: `npm run db:seed` (DATABASE_URL from the environment), or
+ * `seedCatalog(url)` from tests and the dev runner. The schema must already be migrated.
+ *
+ * Idempotent, in one transaction, keyed by slug (categories and products):
+ * - a missing row is created with every seed value, including the opening `stock`;
+ * - an existing row gets its catalog facts (SKU, name, brand, category, price, currency, specs,
+ *   description; for categories name, description, sort order) reset to the seed values, and
+ *   `updated_at` bumped, but only when one of them differs, so a second run changes nothing;
+ * - `stock` of an existing product is never written: it is live shop state (orders decrement it,
+ *   staff restock it), and re-seeding a running shop must not undo that;
+ * - rows that are not in the seed (products added by staff) are left alone; nothing is deleted.
+ * A transaction-scoped advisory lock serialises concurrent seed runs against one database.
+ */
+
+/** Key of the advisory lock taken for the duration of a seed transaction. */
+const SEED_LOCK_KEY = 7_316_530_001;
+
+export interface SeedCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface SeedSummary {
+  categories: SeedCounts;
+  products: SeedCounts;
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** JSON equality that ignores object key order (jsonb does not keep it). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+  }
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(rb, k) && sameJson(ra[k], rb[k]));
+}
+
+async function seedCategories(tx: Tx, catalog: Catalog, counts: SeedCounts): Promise<Map<string, number>> {
+  const existing = await tx.category.findMany({ where: { slug: { in: catalog.categories.map((c) => c.slug) } } });
+  const bySlug = new Map(existing.map((row) => [row.slug, row]));
+  const ids = new Map<string, number>();
+  for (const seed of catalog.categories) {
+    const facts = { name: seed.name, description: seed.description, sortOrder: seed.sortOrder };
+    const row = bySlug.get(seed.slug);
+    if (row === undefined) {
+      const created = await tx.category.create({ data: { slug: seed.slug, ...facts }, select: { id: true } });
+      ids.set(seed.slug, created.id);
+      counts.created += 1;
+      continue;
+    }
+    ids.set(seed.slug, row.id);
+    if (row.name === facts.name && row.description === facts.description && row.sortOrder === facts.sortOrder) {
+      counts.unchanged += 1;
+    } else {
+      await tx.category.update({ where: { id: row.id }, data: facts });
+      counts.updated += 1;
+    }
+  }
+  return ids;
+}
+
+function productFacts(product: CatalogProduct, categoryId: number) {
+  return {
+    sku: product.sku,
+    name: product.name,
+    brand: product.brand,
+    categoryId,
+    priceCents: product.priceCents,
+    currency: product.currency,
+    specs: product.specs satisfies Prisma.InputJsonObject,
+    description: product.description,
+  };
+}
+
+async function seedProducts(tx: Tx, catalog: Catalog, categoryIds: Map<string, number>, counts: SeedCounts) {
+  const existing = await tx.product.findMany({
+    where: { slug: { in: catalog.products.map((p) => p.slug) } },
+    select: {
+      id: true,
+      slug: true,
+      sku: true,
+      name: true,
+      brand: true,
+      categoryId: true,
+      priceCents: true,
+      currency: true,
+      specs: true,
+      description: true,
+    },
+  });
+  const bySlug = new Map(existing.map((row) => [row.slug, row]));
+  const toCreate: Prisma.ProductCreateManyInput[] = [];
+  for (const product of catalog.products) {
+    const categoryId = categoryIds.get(product.categorySlug);
+    if (categoryId === undefined) throw new Error(`${product.slug}: category ${product.categorySlug} was not seeded`);
+    const facts = productFacts(product, categoryId);
+    const row = bySlug.get(product.slug);
+    if (row === undefined) {
+      toCreate.push({ slug: product.slug, stock: product.stock, ...facts });
+      continue;
+    }
+    const same =
+      row.sku === facts.sku &&
+      row.name === facts.name &&
+      row.brand === facts.brand &&
+      row.categoryId === facts.categoryId &&
+      row.priceCents === facts.priceCents &&
+      row.currency === facts.currency &&
+      row.description === facts.description &&
+      sameJson(row.specs, facts.specs);
+    if (same) {
+      counts.unchanged += 1;
+    } else {
+      // `stock` deliberately absent: see the note at the top of this file.
+      await tx.product.update({ where: { id: row.id }, data: { ...facts, updatedAt: new Date() } });
+      counts.updated += 1;
+    }
+  }
+  if (toCreate.length > 0) {
+    const { count } = await tx.product.createMany({ data: toCreate });
+    counts.created += count;
+  }
+}
+
+/** Writes `catalog` (by default the built-in seed catalog) into the shop database at `databaseUrl`. */
+export async function seedCatalog(databaseUrl: string, catalog: Catalog = buildCatalog()): Promise<SeedSummary> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const summary: SeedSummary = {
+    categories: { created: 0, updated: 0, unchanged: 0 },
+    products: { created: 0, updated: 0, unchanged: 0 },
+  };
+  try {
+    await prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+        const categoryIds = await seedCategories(tx, catalog, summary.categories);
+        await seedProducts(tx, catalog, categoryIds, summary.products);
+      },
+      { maxWait: 30_000, timeout: 120_000 },
+    );
+  } finally {
+    await prisma.$disconnect();
+  }
+  return summary;
+}
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set: point it at the shop's PostgreSQL database, e.g. postgresql://postgres:postgres@127.0.0.1:5432/shop" })
+    .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a postgres:// or postgresql:// URL"),
+});
+
+async function main(): Promise<void> {
+  const env = envSchema.safeParse(process.env);
+  if (!env.success) {
+    console.error(`db:seed: ${env.error.issues.map((issue) => issue.message).join("; ")}`);
+    process.exitCode = 1;
+    return;
+  }
+  const catalog = buildCatalog();
+  const summary = await seedCatalog(env.data.DATABASE_URL, catalog);
+  const line = (what: string, c: SeedCounts) => `${what}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
+  console.log(`db:seed: ${line("categories", summary.categories)}; ${line("products", summary.products)}`);
+}
+
+function runDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(path.resolve(script)) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (runDirectly()) {
+  main().catch((error: unknown) => {
+    console.error("db:seed failed:", error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
