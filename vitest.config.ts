@@ -5,7 +5,13 @@ const ignored = ["node_modules/**", ".next/**", ".open-next/**", ".sst/**", ".da
 // unit: *.test.ts beside the code, no servers. integration: *.integration.test.ts, each file
 // starts the real local parts it needs on free ports. infra: synthesizes the SST stacks.
 export default defineConfig({
-  resolve: { alias: { "@": new URL(".", import.meta.url).pathname } },
+  resolve: {
+    alias: {
+      "@": new URL(".", import.meta.url).pathname,
+      // `server-only` throws outside React Server Components; tests run as the server.
+      "server-only": new URL("./node_modules/server-only/empty.js", import.meta.url).pathname,
+    },
+  },
   test: {
     projects: [
       {

@@ -1,7 +1,54 @@
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer.tsx";
+import { SiteHeader } from "@/components/layout/site-header.tsx";
+import { Tracker } from "@/components/tracking/tracker.tsx";
+import { listCategories } from "@/lib/catalog/queries.ts";
+import { shopEnv } from "@/lib/config/shop-env.ts";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "CompuShop — computers, parts and peripherals", template: "%s · CompuShop" },
+  description: "Laptops, desktops, processors, graphics cards, memory, storage, monitors, peripherals and networking gear.",
+  applicationName: "CompuShop",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#111a2e" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Everything below reads the database and the environment of the running server: render per
+  // request, never at build time (the build has no database, and one build serves every stage).
+  await connection();
+  const { INGEST_URL } = shopEnv();
+  // The category menu is not worth failing every page for: without it the page itself still
+  // renders, or fails into app/error.tsx inside the shop's header and footer.
+  const categories = await listCategories().then(
+    (all) => all.map(({ slug, name }) => ({ slug, name })),
+    (error: unknown) => {
+      console.error("layout: the category menu is unavailable", error);
+      return [];
+    },
+  );
+
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <SiteHeader categories={categories} />
+        <main id="main" tabIndex={-1} className="site-main">
+          <div className="container">{children}</div>
+        </main>
+        <SiteFooter categories={categories} year={new Date().getFullYear()} />
+        <Tracker endpoint={INGEST_URL} />
+      </body>
     </html>
   );
 }

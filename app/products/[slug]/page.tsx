@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
+import { ProductDetails } from "@/components/product/product-details.tsx";
+import { TrackProductView } from "@/components/tracking/track-product-view.tsx";
+import { toProductRef } from "@/lib/catalog/mappers.ts";
+import { getProductBySlug } from "@/lib/catalog/queries.ts";
+import { categoryHref } from "@/lib/catalog/routes.ts";
+
+interface ProductPageProps {
+  params: Promise<{ slug: string }>;
+}
+
+/** The first sentence or so of a description, for search results and link previews. */
+function summary(text: string, max = 160): string | undefined {
+  const clean = text.replace(/\s+/g, " ").trim();
+  if (!clean) return undefined;
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s\S*$/, "")}…`;
+}
+
+export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
+  await connection();
+  const product = await getProductBySlug((await params).slug);
+  if (!product) return { title: "Product not found" };
+  return {
+    title: product.name,
+    description: summary(product.description),
+    openGraph: { title: product.name, description: summary(product.description), type: "website" },
+  };
+}
+
+export default async function ProductPage({ params }: ProductPageProps) {
+  await connection();
+  const product = await getProductBySlug((await params).slug);
+  if (!product) notFound();
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: "Home", href: "/" },
+          { label: product.category.name, href: categoryHref(product.category.slug) },
+          { label: product.name },
+        ]}
+      />
+      <ProductDetails product={product} />
+      <TrackProductView product={toProductRef(product)} />
+    </>
+  );
+}

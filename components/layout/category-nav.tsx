@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { categoryHref } from "@/lib/catalog/routes.ts";
+import type { CategoryRef } from "@/lib/catalog/types.ts";
+import styles from "./category-nav.module.css";
+
+/** The category bar under the header; marks the category being browsed. */
+export function CategoryNav({ categories }: { categories: CategoryRef[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Categories" className={styles.nav}>
+      <ul className={styles.list} role="list">
+        <li>
+          <Link href="/" className={styles.link} aria-current={pathname === "/" ? "page" : undefined}>
+            All products
+          </Link>
+        </li>
+        {categories.map((category) => {
+          const href = categoryHref(category.slug);
+          return (
+            <li key={category.slug}>
+              <Link href={href} className={styles.link} aria-current={pathname === href ? "page" : undefined}>
+                {category.name}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { CategoryRef } from "@/lib/catalog/types.ts";
+import { categoryHref } from "@/lib/catalog/routes.ts";
+import styles from "./site-footer.module.css";
+
+export function SiteFooter({ categories, year }: { categories: CategoryRef[]; year: number }) {
+  return (
+    <footer className={styles.footer}>
+      <div className={`container ${styles.inner}`}>
+        <div className={styles.about}>
+          <p className={styles.name}>CompuShop</p>
+          <p className={styles.muted}>Laptops, desktops, components, monitors and peripherals.</p>
+        </div>
+        {categories.length > 0 ? (
+          <nav aria-label="Footer" className={styles.nav}>
+            <h2 className={styles.heading}>Shop</h2>
+            <ul className={styles.links} role="list">
+              {categories.map((category) => (
+                <li key={category.slug}>
+                  <Link href={categoryHref(category.slug)}>{category.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <p className={`${styles.muted} ${styles.copy}`}>© {year} CompuShop. Prices in US dollars.</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Plain, serialisable view types of the catalog. Pages and components use these, never Prisma's
+ * objects, so they can be passed to Client Components and tested without a database.
+ * (No runtime imports here: Client Components import this file.)
+ */
+
+/**
+ * One spec value: text, a number or a flag; null where it does not apply (a tower PC's
+ * `display_in`), or a short list (`ports: ["HDMI 2.1", "DP 1.4"]`), as the catalog seed writes.
+ * Validated by `specsSchema` (specs-schema.ts).
+ */
+export type SpecValue = string | number | boolean | null | Array<string | number>;
+export type Specs = Record<string, SpecValue>;
+
+export interface CategoryRef {
+  slug: string;
+  name: string;
+}
+
+export interface CategoryView extends CategoryRef {
+  description: string;
+}
+
+export interface CategoryWithCount extends CategoryView {
+  productCount: number;
+}
+
+export interface ProductSummary {
+  id: number;
+  slug: string;
+  sku: string;
+  name: string;
+  brand: string;
+  /** Price in the currency's minor unit (cents for USD). */
+  priceCents: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+  stock: number;
+  category: CategoryRef;
+}
+
+export interface ProductDetail extends ProductSummary {
+  description: string;
+  specs: Specs;
+  /** ISO 8601 timestamp. */
+  updatedAt: string;
+}
+
+export const PRODUCT_SORTS = ["featured", "price-asc", "price-desc"] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+export const DEFAULT_SORT: ProductSort = "featured";
+
+export const SORT_LABELS: Readonly<Record<ProductSort, string>> = {
+  featured: "Featured",
+  "price-asc": "Price: low to high",
+  "price-desc": "Price: high to low",
+};
+
+export interface ProductListQuery {
+  /** A category slug; all categories when absent. */
+  category?: string;
+  /** 1-based; pages past the end are clamped to the last page. */
+  page?: number;
+  sort?: ProductSort;
+  pageSize?: number;
+}
+
+export interface ProductListPage {
+  products: ProductSummary[];
+  page: number;
+  pageSize: number;
+  totalCount: number;
+  totalPages: number;
+  sort: ProductSort;
+}

@@ -1,0 +1,52 @@
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Api, use, type StackContext } from "sst/constructs";
+import { FUNCTION_DEFAULTS } from "./function-defaults.ts";
+import { RAW_PREFIX, REJECTED_PREFIX, RawLake } from "./RawLake.ts";
+import { shopOrigins } from "./shop-origins.ts";
+
+export const INGEST_PATH = "/v1/events";
+export const INGEST_ROUTE = `POST ${INGEST_PATH}`;
+
+/** Steady requests per second and burst the ingest API accepts before answering 429. */
+export const INGEST_THROTTLE = { rate: 100, burst: 200 } as const;
+
+/** The public clickstream endpoint: API Gateway HTTP API → ingest Lambda → raw lake. */
+export function Ingest({ stack, app }: StackContext) {
+  const { bucket } = use(RawLake);
+
+  const api = new Api(stack, "IngestApi", {
+    cors: {
+      allowOrigins: shopOrigins(app.mode),
+      allowMethods: ["POST"],
+      allowHeaders: ["content-type"],
+      allowCredentials: false,
+      maxAge: "1 day",
+    },
+    accessLog: { retention: "one_month" },
+    defaults: { throttle: INGEST_THROTTLE },
+    routes: {
+      [INGEST_ROUTE]: {
+        function: {
+          ...FUNCTION_DEFAULTS,
+          handler: "ingest/handler.handler",
+          memorySize: 256,
+          timeout: 10,
+          environment: { RAW_BUCKET: bucket.bucketName },
+          // Least privilege, not `bind: [bucket]` (which grants s3:* on the whole bucket): ingest
+          // only ever writes new objects into the lake's two areas.
+          permissions: [
+            new PolicyStatement({
+              effect: Effect.ALLOW,
+              actions: ["s3:PutObject"],
+              resources: [`${bucket.bucketArn}/${RAW_PREFIX}*`, `${bucket.bucketArn}/${REJECTED_PREFIX}*`],
+            }),
+          ],
+        },
+      },
+    },
+  });
+
+  const ingestUrl = `${api.url}${INGEST_PATH}`;
+  stack.addOutputs({ IngestUrl: ingestUrl });
+  return { api, ingestUrl };
+}

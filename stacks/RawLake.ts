@@ -1,0 +1,53 @@
+import { Duration } from "aws-cdk-lib";
+import { BucketEncryption, StorageClass } from "aws-cdk-lib/aws-s3";
+import { Bucket, type StackContext } from "sst/constructs";
+
+/** Where the lake's two areas start (see lib/lake/keys.ts, which stacks/ must not import). */
+export const RAW_PREFIX = "raw/";
+export const REJECTED_PREFIX = "rejected/";
+
+/**
+ * The raw event lake: gzipped NDJSON written by ingest, read by the ETL.
+ *
+ * Versioning is on. The lake is the only copy of the clickstream (the warehouse is rebuilt from
+ * it), and the ingest role may put any key under raw/ and rejected/, so a bug or a leaked role
+ * could overwrite history; with versions, an overwritten or deleted object can be restored for
+ * 30 days. Normal traffic never overwrites (every key is a fresh UUIDv7), so it costs almost
+ * nothing.
+ */
+export function RawLake({ stack }: StackContext) {
+  const bucket = new Bucket(stack, "RawLake", {
+    // SST's Bucket allows public ACLs and "*" CORS unless told otherwise.
+    blockPublicACLs: true,
+    cors: false,
+    cdk: {
+      bucket: {
+        encryption: BucketEncryption.S3_MANAGED,
+        enforceSSL: true,
+        minimumTLSVersion: 1.2,
+        versioned: true,
+        lifecycleRules: [
+          {
+            id: "raw-to-infrequent-access",
+            prefix: RAW_PREFIX,
+            transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
+          },
+          {
+            id: "expire-rejected",
+            prefix: REJECTED_PREFIX,
+            expiration: Duration.days(90),
+          },
+          {
+            id: "tidy-versions-and-uploads",
+            noncurrentVersionExpiration: Duration.days(30),
+            expiredObjectDeleteMarker: true,
+            abortIncompleteMultipartUploadAfter: Duration.days(7),
+          },
+        ],
+      },
+    },
+  });
+
+  stack.addOutputs({ RawBucketName: bucket.bucketName });
+  return { bucket };
+}

@@ -1,0 +1,402 @@
+/**
+ * Synth tests for the SST stacks. One file on purpose: every synth rewrites .sst/types and
+ * .sst/artifacts, so two test files synthesizing in parallel workers would race.
+ *
+ * The deploy-mode synth reads the OpenNext build (run `npm run test:infra`, which builds it
+ * first when needed); the dev-mode synth needs no build.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import { useProject as currentProject } from "sst/project.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEV_SHOP_ORIGIN, shopOrigins } from "./shop-origins.ts";
+import {
+  asArray,
+  isRecord,
+  lambdaByHandler,
+  resources,
+  roleIdOf,
+  single,
+  statementsOf,
+  statementsOfRole,
+  type CfnResource,
+  type PolicyStatementJson,
+} from "./testing/cfn.ts";
+import { STACK_NAMES, synthesize, type Synthesized } from "./testing/synth.ts";
+
+const SHOP_ORIGIN = "https://shop.example.test";
+const INGEST_HANDLER = "ingest/handler.handler";
+const ETL_HANDLER = "etl/handler.handler";
+/** The live-Lambda stub `sst dev` deploys in place of every function. */
+const LIVE_HANDLER = "live-lambda.handler";
+
+/**
+ * A readable name for an IAM resource or env value: the lake bucket (imported from the RawLake
+ * stack) becomes `<lake>`, so `<lake>/raw/*`; anything else stays JSON.
+ */
+function describeRef(value: unknown): string {
+  if (isRecord(value)) {
+    const imported = value["Fn::ImportValue"];
+    if (typeof imported === "string") {
+      if (/^test-compushop-RawLake:ExportsOutput(FnGetAtt|Ref)RawLakeBucket/.test(imported)) return "<lake>";
+      if (/^test-compushop-Ingest:ExportsOutputFnGetAttIngestApi\w+ApiEndpoint/.test(imported)) return "<ingest-api>";
+    }
+    const join = value["Fn::Join"];
+    if (Array.isArray(join) && join[0] === "" && Array.isArray(join[1])) {
+      return join[1].map((part: unknown) => (typeof part === "string" ? part : describeRef(part))).join("");
+    }
+  }
+  return JSON.stringify(value);
+}
+
+function actionsOf(statements: PolicyStatementJson[]): string[] {
+  return [...new Set(statements.flatMap((statement) => statement.Action))].sort();
+}
+
+function envOf(fn: CfnResource): Record<string, unknown> {
+  const environment = fn.Properties?.Environment;
+  const variables = isRecord(environment) ? environment.Variables : undefined;
+  return isRecord(variables) ? variables : {};
+}
+
+/** Log retention (days) CDK sets on a function's log group, via its Custom::LogRetention. */
+function logRetentionDays(template: Template, functionId: string): unknown {
+  const [, retention] = single(template, "Custom::LogRetention", {
+    LogGroupName: { "Fn::Join": ["", ["/aws/lambda/", { Ref: functionId }]] },
+  });
+  return retention.Properties?.RetentionInDays;
+}
+
+/** The ingest function's role may do nothing in S3 but put objects under raw/ and rejected/. */
+function expectIngestLeastPrivilege(template: Template): void {
+  const [, fn] = lambdaByHandler(template, INGEST_HANDLER);
+  const roleId = roleIdOf(fn);
+  const statements = statementsOfRole(template, roleId);
+  const actions = actionsOf(statements);
+  // X-Ray is SST's default tracing; everything else must be the one S3 write.
+  expect(actions).toEqual(["s3:PutObject", "xray:PutTelemetryRecords", "xray:PutTraceSegments"]);
+  for (const forbidden of ["s3:*", "s3:GetObject", "s3:DeleteObject", "s3:ListBucket", "*"]) {
+    expect(actions).not.toContain(forbidden);
+  }
+  const s3 = statements.filter((statement) => statement.Action.some((action) => action.startsWith("s3:")));
+  expect(s3).toHaveLength(1);
+  expect(s3[0]?.Effect).toBe("Allow");
+  expect(s3[0]?.Condition).toBeUndefined();
+  expect(s3[0]?.Resource.map(describeRef).sort()).toEqual(["<lake>/raw/*", "<lake>/rejected/*"]);
+  // Nothing else is attached to the role: only the basic logging policy.
+  const [, role] = single(template, "AWS::IAM::Role", undefined, roleId);
+  expect(JSON.stringify(role.Properties?.ManagedPolicyArns)).toMatch(/service-role\/AWSLambdaBasicExecutionRole"/);
+  expect(asArray(role.Properties?.ManagedPolicyArns)).toHaveLength(1);
+}
+
+describe("shopOrigins (the ingest API's CORS origins)", () => {
+  it("refuses to deploy without SHOP_ORIGINS instead of allowing every origin", () => {
+    expect(() => shopOrigins("deploy", undefined)).toThrow(/SHOP_ORIGINS is not set/);
+    expect(() => shopOrigins("deploy", " , ")).toThrow(/SHOP_ORIGINS is not set/);
+  });
+
+  it("takes exact origins, and adds the local shop under sst dev", () => {
+    expect(shopOrigins("deploy", "https://a.example.com, https://b.example.com/")).toEqual([
+      "https://a.example.com",
+      "https://b.example.com",
+    ]);
+    expect(shopOrigins("dev", undefined)).toEqual([DEV_SHOP_ORIGIN]);
+    expect(shopOrigins("dev", "https://a.example.com")).toEqual([DEV_SHOP_ORIGIN, "https://a.example.com"]);
+    expect(shopOrigins("remove", undefined)).toEqual([]);
+  });
+
+  it("rejects wildcards, paths and plain http outside localhost", () => {
+    expect(() => shopOrigins("deploy", "*")).toThrow(/not a URL/);
+    expect(() => shopOrigins("deploy", "https://shop.example.com/app")).toThrow(/not an origin/);
+    expect(() => shopOrigins("deploy", "http://shop.example.com")).toThrow(/not an origin/);
+    expect(shopOrigins("deploy", "http://localhost:3000")).toEqual(["http://localhost:3000"]);
+  });
+});
+
+describe("deploy mode (what `sst deploy` synthesizes)", () => {
+  let synth: Synthesized;
+  beforeAll(async () => {
+    synth = await synthesize("deploy", SHOP_ORIGIN);
+  });
+
+  describe("RawLake", () => {
+    it("blocks all public access, ACLs included, and owns every object", () => {
+      const [, bucket] = single(synth.templates.RawLake, "AWS::S3::Bucket");
+      expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties?.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] });
+    });
+
+    it("enforces SSL: the bucket policy denies every request without aws:SecureTransport", () => {
+      const [bucketId] = single(synth.templates.RawLake, "AWS::S3::Bucket");
+      const [, policy] = single(synth.templates.RawLake, "AWS::S3::BucketPolicy", { Bucket: { Ref: bucketId } });
+      const statements = statementsOf(policy.Properties?.PolicyDocument);
+      const tls = statements.find((statement) => JSON.stringify(statement.Condition) === '{"Bool":{"aws:SecureTransport":"false"}}');
+      expect(tls).toMatchObject({ Effect: "Deny", Action: ["s3:*"], Principal: { AWS: "*" } });
+      expect(tls?.Resource).toEqual([
+        { "Fn::GetAtt": [bucketId, "Arn"] },
+        { "Fn::Join": ["", [{ "Fn::GetAtt": [bucketId, "Arn"] }, "/*"]] },
+      ]);
+      // ...and nothing in the policy allows anyone anything.
+      expect(statements.filter((statement) => statement.Effect === "Allow")).toEqual([]);
+    });
+
+    it("encrypts with S3-managed keys, keeps versions, and has no CORS", () => {
+      synth.templates.RawLake.hasResourceProperties("AWS::S3::Bucket", {
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
+        VersioningConfiguration: { Status: "Enabled" },
+        CorsConfiguration: Match.absent(),
+      });
+    });
+
+    it("moves raw/ to infrequent access after 30 days and expires rejected/ after 90", () => {
+      const [, bucket] = single(synth.templates.RawLake, "AWS::S3::Bucket");
+      const rules = asArray(isRecord(bucket.Properties?.LifecycleConfiguration) ? bucket.Properties.LifecycleConfiguration.Rules : undefined);
+      expect(rules).toContainEqual(
+        expect.objectContaining({
+          Prefix: "raw/",
+          Status: "Enabled",
+          Transitions: [{ StorageClass: "STANDARD_IA", TransitionInDays: 30 }],
+        }),
+      );
+      expect(rules).toContainEqual(expect.objectContaining({ Prefix: "rejected/", Status: "Enabled", ExpirationInDays: 90 }));
+      // Nothing expires raw/ (the lake is the warehouse's source of truth).
+      const rawExpiry = rules.filter((rule) => isRecord(rule) && rule.Prefix !== "rejected/" && rule.ExpirationInDays !== undefined);
+      expect(rawExpiry).toEqual([]);
+    });
+  });
+
+  describe("Ingest", () => {
+    it("routes POST /v1/events (and nothing else) to the ingest function", () => {
+      const template = synth.templates.Ingest;
+      const [functionId] = lambdaByHandler(template, INGEST_HANDLER);
+      const routes = resources(template, "AWS::ApiGatewayV2::Route");
+      expect(routes.map(([, route]) => route.Properties?.RouteKey)).toEqual(["POST /v1/events"]);
+      const target = routes[0]?.[1].Properties?.Target;
+      expect(target).toEqual({ "Fn::Join": ["", ["integrations/", { Ref: expect.any(String) }]] });
+      const integrationId = isRecord(target) ? JSON.stringify(target).match(/"Ref":"(\w+)"/)?.[1] : undefined;
+      const [, integration] = single(template, "AWS::ApiGatewayV2::Integration", undefined, integrationId);
+      expect(integration.Properties).toMatchObject({
+        IntegrationType: "AWS_PROXY",
+        IntegrationUri: { "Fn::GetAtt": [functionId, "Arn"] },
+        PayloadFormatVersion: "2.0",
+      });
+    });
+
+    it("runs the ingest function on Node.js 22, arm64, 256 MB, 10 s, writing to the lake", () => {
+      const [functionId, fn] = lambdaByHandler(synth.templates.Ingest, INGEST_HANDLER);
+      expect(fn.Properties).toMatchObject({
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        MemorySize: 256,
+        Timeout: 10,
+      });
+      expect(describeRef(envOf(fn).RAW_BUCKET)).toBe("<lake>");
+      expect(logRetentionDays(synth.templates.Ingest, functionId)).toBe(30);
+    });
+
+    it("lets the ingest function only put objects under raw/ and rejected/", () => {
+      expectIngestLeastPrivilege(synth.templates.Ingest);
+    });
+
+    it("allows CORS from the shop's origin only, for POST", () => {
+      const [, api] = single(synth.templates.Ingest, "AWS::ApiGatewayV2::Api");
+      expect(api.Properties?.CorsConfiguration).toMatchObject({
+        AllowOrigins: [SHOP_ORIGIN],
+        AllowMethods: ["POST"],
+        AllowCredentials: false,
+      });
+    });
+
+    it("throttles every route and keeps access logs a month", () => {
+      synth.templates.Ingest.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+        StageName: "$default",
+        DefaultRouteSettings: {
+          ThrottlingBurstLimit: 200,
+          ThrottlingRateLimit: 100,
+        },
+      });
+      synth.templates.Ingest.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 30 });
+    });
+
+    it("outputs the ingest URL", () => {
+      const [apiId] = single(synth.templates.Ingest, "AWS::ApiGatewayV2::Api");
+      expect(synth.templates.Ingest.findOutputs("IngestUrl").IngestUrl?.Value).toEqual({
+        "Fn::Join": ["", [{ "Fn::GetAtt": [apiId, "ApiEndpoint"] }, "/v1/events"]],
+      });
+    });
+  });
+
+  describe("Etl", () => {
+    it("runs the ETL function every 5 minutes", () => {
+      const [functionId] = lambdaByHandler(synth.templates.Etl, ETL_HANDLER);
+      const rules = resources(synth.templates.Etl, "AWS::Events::Rule");
+      expect(rules).toHaveLength(1);
+      expect(rules[0]?.[1].Properties).toMatchObject({
+        ScheduleExpression: "rate(5 minutes)",
+        State: "ENABLED",
+        Targets: [{ Arn: { "Fn::GetAtt": [functionId, "Arn"] } }],
+      });
+    });
+
+    it("never runs two passes at once: reserved concurrency 1, no retries, stale ticks dropped", () => {
+      const [functionId, fn] = lambdaByHandler(synth.templates.Etl, ETL_HANDLER);
+      expect(fn.Properties).toMatchObject({
+        ReservedConcurrentExecutions: 1,
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        Timeout: 300,
+        MemorySize: 1024,
+      });
+      synth.templates.Etl.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+        FunctionName: { Ref: functionId },
+        MaximumRetryAttempts: 0,
+        MaximumEventAgeInSeconds: 300,
+      });
+      expect(logRetentionDays(synth.templates.Etl, functionId)).toBe(30);
+    });
+
+    it("reads RAW_BUCKET and the bound WAREHOUSE_URL secret (fetched from SSM)", () => {
+      const [, fn] = lambdaByHandler(synth.templates.Etl, ETL_HANDLER);
+      const env = envOf(fn);
+      expect(describeRef(env.RAW_BUCKET)).toBe("<lake>");
+      expect(env.SST_Secret_value_WAREHOUSE_URL).toBe("__FETCH_FROM_SSM__");
+      const ssm = statementsOfRole(synth.templates.Etl, roleIdOf(fn)).filter((statement) => statement.Action.includes("ssm:GetParameters"));
+      expect(ssm.flatMap((statement) => statement.Resource.map(describeRef))).toEqual([
+        'arn:{"Ref":"AWS::Partition"}:ssm:us-east-1:123456789012:parameter/sst/compushop/test/Secret/WAREHOUSE_URL/value',
+        'arn:{"Ref":"AWS::Partition"}:ssm:us-east-1:123456789012:parameter/sst/compushop/.fallback/Secret/WAREHOUSE_URL/value',
+      ]);
+    });
+
+    it("lets the ETL function only list raw/ and read raw/*: no writes, no deletes", () => {
+      const [, fn] = lambdaByHandler(synth.templates.Etl, ETL_HANDLER);
+      const statements = statementsOfRole(synth.templates.Etl, roleIdOf(fn));
+      const s3 = statements.filter((statement) => statement.Action.some((action) => action.startsWith("s3:")));
+      expect(actionsOf(s3)).toEqual(["s3:GetObject", "s3:ListBucket"]);
+      const list = s3.find((statement) => statement.Action.includes("s3:ListBucket"));
+      expect(list?.Action).toEqual(["s3:ListBucket"]);
+      expect(list?.Resource.map(describeRef)).toEqual(["<lake>"]);
+      expect(list?.Condition).toEqual({ StringLike: { "s3:prefix": ["raw/*"] } });
+      const get = s3.find((statement) => statement.Action.includes("s3:GetObject"));
+      expect(get?.Action).toEqual(["s3:GetObject"]);
+      expect(get?.Resource.map(describeRef)).toEqual(["<lake>/raw/*"]);
+      const actions = actionsOf(statements);
+      for (const forbidden of ["s3:*", "s3:PutObject", "s3:DeleteObject", "*"]) expect(actions).not.toContain(forbidden);
+    });
+
+    it("ships the warehouse migrations next to its bundled handler", () => {
+      const out = path.join(currentProject().paths.artifacts, synth.exports.Etl.cron.jobFunction.node.addr);
+      expect(existsSync(path.join(out, "etl", "handler.mjs"))).toBe(true);
+      const sources = readdirSync(path.join(currentProject().paths.root, "etl", "migrations")).sort();
+      expect(sources.length).toBeGreaterThan(0);
+      expect(readdirSync(path.join(out, "etl", "migrations")).sort()).toEqual(sources);
+      // pg's optional pg-native stays out: SST would otherwise npm-install and compile it.
+      expect(existsSync(path.join(out, "node_modules"))).toBe(false);
+    });
+  });
+
+  describe("Web", () => {
+    it("runs the Next.js server on Node.js 22 with INGEST_URL and the bound DATABASE_URL", () => {
+      const servers = resources(synth.templates.Web, "AWS::Lambda::Function", { Description: "Next.js Server" });
+      expect(servers).toHaveLength(1);
+      const [functionId, server] = servers[0] as [string, CfnResource];
+      expect(server.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
+      const env = envOf(server);
+      expect(describeRef(env.INGEST_URL)).toBe("<ingest-api>/v1/events");
+      expect(env.SST_Secret_value_DATABASE_URL).toBe("__FETCH_FROM_SSM__");
+      expect(logRetentionDays(synth.templates.Web, functionId)).toBe(30);
+      const [imageId] = single(synth.templates.Web, "AWS::Lambda::Function", { Description: "Next.js Image Optimization Function" });
+      expect(logRetentionDays(synth.templates.Web, imageId)).toBe(30);
+    });
+
+    it("serves through CloudFront and outputs its URL", () => {
+      const [distributionId] = single(synth.templates.Web, "AWS::CloudFront::Distribution");
+      expect(synth.templates.Web.findOutputs("SiteUrl").SiteUrl?.Value).toEqual({
+        "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distributionId, "DomainName"] }]],
+      });
+    });
+  });
+
+  describe("nothing is publicly accessible", () => {
+    it("every bucket blocks public access", () => {
+      for (const name of STACK_NAMES) {
+        for (const [id, bucket] of resources(synth.templates[name], "AWS::S3::Bucket")) {
+          expect({ id, block: bucket.Properties?.PublicAccessBlockConfiguration }).toEqual({
+            id,
+            block: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+          });
+        }
+      }
+    });
+
+    it("no resource policy allows everyone", () => {
+      const everyone = (principal: unknown) =>
+        principal === "*" || (isRecord(principal) && asArray(principal.AWS).includes("*"));
+      for (const name of STACK_NAMES) {
+        for (const type of ["AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy"]) {
+          for (const [id, policy] of resources(synth.templates[name], type)) {
+            const open = statementsOf(policy.Properties?.PolicyDocument).filter(
+              (statement) => statement.Effect === "Allow" && everyone(statement.Principal),
+            );
+            expect({ id, open }).toEqual({ id, open: [] });
+          }
+        }
+      }
+    });
+
+    it("no function can be invoked without AWS credentials except through API Gateway and EventBridge", () => {
+      for (const name of STACK_NAMES) {
+        for (const [id, permission] of resources(synth.templates[name], "AWS::Lambda::Permission")) {
+          expect({ id, principal: permission.Properties?.Principal }).toEqual({
+            id,
+            principal: expect.stringMatching(/^(apigateway|events)\.amazonaws\.com$/),
+          });
+        }
+        // Function URLs (the site's server and image functions) only take CloudFront-signed requests.
+        for (const [id, url] of resources(synth.templates[name], "AWS::Lambda::Url")) {
+          expect({ id, auth: url.Properties?.AuthType }).toEqual({ id, auth: "AWS_IAM" });
+        }
+      }
+      expect(resources(synth.templates.Web, "AWS::Lambda::Url")).toHaveLength(2);
+    });
+  });
+});
+
+describe("dev mode (what `sst dev` synthesizes; no site build needed)", () => {
+  let synth: Synthesized;
+  beforeAll(async () => {
+    synth = await synthesize("dev", undefined);
+  });
+
+  it("synthesizes without SHOP_ORIGINS and lets the local shop post events", () => {
+    synth.templates.Ingest.hasResourceProperties("AWS::ApiGatewayV2::Api", {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: [DEV_SHOP_ORIGIN] }),
+    });
+  });
+
+  it("replaces the functions with live-Lambda stubs but keeps their settings", () => {
+    const stubs = (name: "Ingest" | "Etl") =>
+      resources(synth.templates[name], "AWS::Lambda::Function", { Handler: LIVE_HANDLER });
+    expect(stubs("Ingest")).toHaveLength(1);
+    expect(stubs("Etl")).toHaveLength(1);
+    expect(stubs("Etl")[0]?.[1].Properties).toMatchObject({ ReservedConcurrentExecutions: 1 });
+    synth.templates.Etl.hasResourceProperties("AWS::Events::Rule", { ScheduleExpression: "rate(5 minutes)" });
+  });
+
+  it("keeps least privilege for the live ingest function", () => {
+    const template = synth.templates.Ingest;
+    const [, fn] = single(template, "AWS::Lambda::Function", { Handler: LIVE_HANDLER });
+    const actions = actionsOf(statementsOfRole(template, roleIdOf(fn)));
+    expect(actions.filter((action) => action.startsWith("s3:"))).toEqual(["s3:PutObject"]);
+  });
+
+  it("does not deploy the site: no CloudFront, only SST's placeholder server", () => {
+    expect(resources(synth.templates.Web, "AWS::CloudFront::Distribution")).toEqual([]);
+    expect(resources(synth.templates.Web, "AWS::Lambda::Function", { Description: "Server handler placeholder" })).toHaveLength(1);
+  });
+});
