@@ -46,7 +46,10 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
   };
   const stopAll = async () => {
     for (const { name, stop } of stops.reverse()) {
-      await stop().catch((error: unknown) => log(`stopping ${name} failed: ${String(error)}`));
+      await stop().then(
+        () => log(`stopped ${name}`),
+        (error: unknown) => log(`stopping ${name} failed: ${String(error)}`),
+      );
     }
     stops.length = 0;
   };

@@ -35,7 +35,16 @@ export function startChild(
   relay(child.stdout, process.stdout);
   relay(child.stderr, process.stderr);
 
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // Children run in their own process group (so Next.js's and R's own children stop with them),
+  // which also means they outlive a parent that exits without stopping them: kill them then.
+  const killOnExit = () => signalGroup("SIGKILL");
+  process.once("exit", killOnExit);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      process.off("exit", killOnExit);
+      resolve(code);
+    }),
+  );
   const signalGroup = (signal: NodeJS.Signals) => {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     try {
