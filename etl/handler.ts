@@ -1,3 +1,4 @@
+import { loadBoundSecrets } from "../lib/secrets/bound-secrets.ts";
 import { createEtlDeps, parseEtlEnv } from "./etl-env.ts";
 import { migrateWarehouse } from "./migrations.ts";
 import { runEtl, type EtlDeps, type EtlResult } from "./run-etl.ts";
@@ -7,6 +8,7 @@ let ready: Promise<EtlDeps> | undefined;
 /** Once per container: connect, and bring the warehouse schema up to date. */
 function prepare(): Promise<EtlDeps> {
   ready ??= (async () => {
+    await loadBoundSecrets(["WAREHOUSE_URL"]);
     const env = parseEtlEnv(process.env);
     await migrateWarehouse(env.WAREHOUSE_URL);
     return createEtlDeps(env, (message, fields) => console.log(JSON.stringify({ message, ...fields })));

@@ -28,6 +28,8 @@ export function RawLake({ stack }: StackContext) {
         versioned: true,
         lifecycleRules: [
           {
+            // S3 skips transitions of objects under 128 KB (and IA bills them as 128 KB anyway):
+            // this only pays off once raw/ objects are batched or compacted to that size.
             id: "raw-to-infrequent-access",
             prefix: RAW_PREFIX,
             transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],

@@ -179,7 +179,9 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
       expect(routes.map(([, route]) => route.Properties?.RouteKey)).toEqual(["POST /v1/events"]);
       const target = routes[0]?.[1].Properties?.Target;
       expect(target).toEqual({ "Fn::Join": ["", ["integrations/", { Ref: expect.any(String) }]] });
-      const integrationId = isRecord(target) ? JSON.stringify(target).match(/"Ref":"(\w+)"/)?.[1] : undefined;
+      const join = isRecord(target) ? target["Fn::Join"] : undefined;
+      const ref: unknown = Array.isArray(join) && Array.isArray(join[1]) ? join[1][1] : undefined;
+      const integrationId = isRecord(ref) && typeof ref.Ref === "string" ? ref.Ref : "(none)";
       const [, integration] = single(template, "AWS::ApiGatewayV2::Integration", undefined, integrationId);
       expect(integration.Properties).toMatchObject({
         IntegrationType: "AWS_PROXY",

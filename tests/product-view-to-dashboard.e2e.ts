@@ -43,7 +43,9 @@ test("a product viewed in the shop appears in the dashboard after an ETL pass", 
   const productViewSent = page.waitForRequest(
     (request) => request.url().endsWith("/v1/events") && (request.postData() ?? "").includes('"product_view"'),
   );
+  const href = await productLink.getAttribute("href");
   await productLink.click();
+  await page.waitForURL((url) => url.pathname === href);
   const productName = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
   expect(productName.length).toBeGreaterThan(0);
   const response = await (await productViewSent).response();

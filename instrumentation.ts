@@ -1,0 +1,7 @@
+// Runs once when the Next.js server starts, before it serves a request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { loadBoundSecrets } = await import("./lib/secrets/bound-secrets.ts");
+  const missing = await loadBoundSecrets(["DATABASE_URL"]);
+  if (missing.length > 0) console.error(`[shop] not configured: ${missing.join(", ")} (set it in the environment or bind it with SST)`);
+}
