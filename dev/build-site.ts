@@ -1,8 +1,9 @@
 /**
- * `npm run test:infra` runs this before the synth tests: SST's NextjsSite skips its own build
- * under tests but reads OpenNext's output (.open-next/open-next.output.json, .next/BUILD_ID,
- * .next/routes-manifest.json). Builds the site with OpenNext (which runs `next build`) only when
- * the output is missing or older than a source of the site, so CI builds it once.
+ * `npm run test:infra` and `npm run test:e2e` run this first. SST's NextjsSite skips its own
+ * build under tests but reads OpenNext's output (.open-next/open-next.output.json,
+ * .next/BUILD_ID, .next/routes-manifest.json), and the end-to-end test serves .next with
+ * `next start`. Builds the site with OpenNext (which runs `next build`) only when the output is
+ * missing or older than a source of the site, so CI builds it once.
  *
  *   tsx dev/build-site.ts           build when needed
  *   tsx dev/build-site.ts --force   always build
@@ -21,6 +22,8 @@ const SOURCES = [
   "lib",
   "public",
   "next.config.mjs",
+  "instrumentation.ts",
+  "tsconfig.json",
   "package-lock.json",
   "open-next.config.ts",
 ];
