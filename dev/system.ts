@@ -4,7 +4,7 @@ import pg from "pg";
 import { migrateShop } from "../lib/db/migrations.ts";
 import { seedCatalog } from "../prisma/seed.ts";
 import { closeEtlDeps, createEtlDeps } from "../etl/etl-env.ts";
-import { writeLocalRuntime } from "../etl/local-runtime.ts";
+import { localRuntimeFile, writeLocalRuntime } from "../etl/local-runtime.ts";
 import { migrateWarehouse } from "../etl/migrations.ts";
 import { runEtl } from "../etl/run-etl.ts";
 import type { RunnerConfig } from "./config.ts";
@@ -139,7 +139,7 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
     if (!shop) delete urls.shop;
     if (!shiny) delete urls.shiny;
 
-    await writeLocalRuntime({ ...etlEnv, DATABASE_URL: shopDb.url, INGEST_URL: ingest.url });
+    await writeLocalRuntime({ ...etlEnv, DATABASE_URL: shopDb.url, INGEST_URL: ingest.url }, localRuntimeFile(config.dataDir));
     return { urls, etlPass, stop: stopAll };
   } catch (error) {
     await stopAll();

@@ -7,7 +7,7 @@ import { runEtl } from "./run-etl.ts";
 // the parts the local runner (`npm start`) is running.
 const env = parseEtlEnv({ ...(await readLocalRuntime()), ...process.env });
 await migrateWarehouse(env.WAREHOUSE_URL);
-const deps = createEtlDeps(env, (message, fields) => console.error(message, fields ?? ""));
+const deps = createEtlDeps(env);
 try {
   for (let pass = 1; ; pass += 1) {
     const result = await runEtl(deps);

@@ -3,14 +3,16 @@ import path from "node:path";
 import { z } from "zod";
 
 /**
- * The local runner (`npm start`) records where its parts listen in .data/runtime.json, so
+ * The local runner (`npm start`) records where its parts listen in <DATA_DIR>/runtime.json, so
  * `npm run etl` finds them without any environment. Values are plain env-style strings.
  */
-export const LOCAL_RUNTIME_FILE = path.resolve(".data", "runtime.json");
+export function localRuntimeFile(dataDir = process.env.DATA_DIR ?? ".data"): string {
+  return path.resolve(dataDir, "runtime.json");
+}
 
 const runtimeSchema = z.record(z.string(), z.string());
 
-export async function readLocalRuntime(file = LOCAL_RUNTIME_FILE): Promise<Record<string, string>> {
+export async function readLocalRuntime(file = localRuntimeFile()): Promise<Record<string, string>> {
   try {
     return runtimeSchema.parse(JSON.parse(await readFile(file, "utf8")));
   } catch {
@@ -18,6 +20,6 @@ export async function readLocalRuntime(file = LOCAL_RUNTIME_FILE): Promise<Recor
   }
 }
 
-export async function writeLocalRuntime(values: Record<string, string>, file = LOCAL_RUNTIME_FILE): Promise<void> {
+export async function writeLocalRuntime(values: Record<string, string>, file: string): Promise<void> {
   await writeFile(file, JSON.stringify(values, null, 2) + "\n");
 }
