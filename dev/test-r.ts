@@ -8,12 +8,10 @@
 // Extra arguments are a testthat filter, e.g. `npm run test:r -- queries` runs test-queries*.R.
 
 import { spawn } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startPostgres, type PostgresPart } from "./parts/postgres.ts";
-import { freePort } from "./parts/ports.ts";
+import type { PostgresPart } from "./parts/postgres.ts";
+import { throwawayPostgres } from "./testing/local-parts.ts";
 import { migrateWarehouse } from "../etl/migrations.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -60,22 +58,9 @@ function runRscript(env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "compushop-test-r-"));
-  // As root the server runs as the `postgres` user, which must be able to enter this directory.
-  await chmod(dir, 0o755);
   let postgres: PostgresPart | undefined;
   try {
-    const logs: string[] = [];
-    postgres = await startPostgres({
-      dataDir: path.join(dir, "pg"),
-      port: await freePort(),
-      database: "warehouse_test",
-      persistent: false,
-      log: (line) => logs.push(line),
-    }).catch((error: unknown) => {
-      process.stderr.write(logs.join("\n") + "\n");
-      throw error;
-    });
+    postgres = await throwawayPostgres("warehouse_test");
     const applied = await migrateWarehouse(postgres.url);
     console.log(`test:r: warehouse on port ${postgres.port}, migrations: ${applied.join(", ") || "none"}`);
 
@@ -89,7 +74,6 @@ async function main(): Promise<number> {
     return code;
   } finally {
     await postgres?.stop().catch((error: unknown) => console.error("test:r: stopping PostgreSQL failed:", error));
-    await rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }
 

@@ -1,13 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PostgresPart, startPostgres } from "../dev/parts/postgres.ts";
-import { freePort } from "../dev/parts/ports.ts";
+import type { PostgresPart } from "../dev/parts/postgres.ts";
+import { throwawayPostgres } from "../dev/testing/local-parts.ts";
 import { migrateShop } from "../lib/db/migrations.ts";
 import { seedCatalog } from "./seed.ts";
 import { buildCatalog } from "./seed/catalog.ts";
@@ -17,7 +15,6 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const catalog = buildCatalog();
 
 let postgres: PostgresPart;
-let dataRoot: string;
 let client: pg.Client;
 
 async function count(table: "category" | "product"): Promise<number> {
@@ -43,13 +40,7 @@ async function productRow(slug: string): Promise<{ stock: number; price_cents: n
 }
 
 beforeAll(async () => {
-  dataRoot = await mkdtemp(path.join(os.tmpdir(), "compushop-seed-"));
-  postgres = await startPostgres({
-    dataDir: path.join(dataRoot, "pg"),
-    port: await freePort(),
-    database: "shop_seed_test",
-    persistent: false,
-  });
+  postgres = await throwawayPostgres("shop_seed_test");
   await migrateShop(postgres.url);
   client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
@@ -58,7 +49,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.end();
   await postgres?.stop();
-  if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
 });
 
 describe("seedCatalog", () => {

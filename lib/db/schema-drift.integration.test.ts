@@ -1,13 +1,11 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type PostgresPart, startPostgres } from "../../dev/parts/postgres.ts";
-import { freePort } from "../../dev/parts/ports.ts";
+import type { PostgresPart } from "../../dev/parts/postgres.ts";
+import { throwawayPostgres } from "../../dev/testing/local-parts.ts";
 import { seedCatalog } from "../../prisma/seed.ts";
 import { Prisma, PrismaClient } from "./generated/client.ts";
 import { migrateShop } from "./migrations.ts";
@@ -370,7 +368,6 @@ const findFirstDelegate = z.custom<{
 const MODEL_NAMES: string[] = Object.values(Prisma.ModelName);
 
 let postgres: PostgresPart;
-let dataRoot: string;
 let db: pg.Client;
 let prisma: PrismaClient;
 let dataModel: RuntimeDataModel;
@@ -380,13 +377,7 @@ let currentSchema: string;
 let seedError: unknown;
 
 beforeAll(async () => {
-  dataRoot = await mkdtemp(path.join(os.tmpdir(), "compushop-drift-"));
-  postgres = await startPostgres({
-    dataDir: path.join(dataRoot, "pg"),
-    port: await freePort(),
-    database: "shop_drift_test",
-    persistent: false,
-  });
+  postgres = await throwawayPostgres("shop_drift_test");
   await migrateShop(postgres.url);
   // Rows make the read-back meaningful (values must decode, not just the SELECT compile). A seed
   // that fails is reported by its own test below, so the structural checks still run and explain.
@@ -408,7 +399,6 @@ afterAll(async () => {
   await prisma?.$disconnect();
   await db?.end();
   await postgres?.stop();
-  if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
 });
 
 describe("the generated Prisma client", () => {
