@@ -87,6 +87,16 @@ describe("BrowserTracker", () => {
     expect(events()).toHaveLength(2);
   });
 
+  it("ignores a repeat even when another event came in between (effects re-run on mount)", async () => {
+    const { tracker, events } = setup();
+    expect(tracker.track("product_view", sampleProduct)).not.toBeNull();
+    expect(tracker.track("page_view", {})).not.toBeNull();
+    expect(tracker.track("product_view", sampleProduct)).toBeNull();
+    expect(tracker.track("page_view", {})).toBeNull();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(events().map((event) => trackedEventSchema.parse(event).event_name)).toEqual(["product_view", "page_view"]);
+  });
+
   it("holds events until it knows where to send them", async () => {
     const sent: string[] = [];
     const tracker = new BrowserTracker({

@@ -67,7 +67,7 @@ export class BrowserTracker {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sending = false;
   private backoffMs = 0;
-  private lastSignature = { key: "", at: 0 };
+  private readonly recent = new Map<string, number>();
   userId: string | null = null;
 
   constructor(options: TrackerOptions = {}) {
@@ -92,10 +92,7 @@ export class BrowserTracker {
   track<N extends EventName>(name: N, properties: EventProperties<N>): TrackedEvent | null {
     const at = this.now();
     const page = this.page();
-    // React's strict mode and quick re-renders can report the same view twice in a row.
-    const signature = `${name}|${page.url}|${JSON.stringify(properties)}`;
-    if (signature === this.lastSignature.key && at - this.lastSignature.at < REPEAT_WINDOW_MS) return null;
-    this.lastSignature = { key: signature, at };
+    if (this.isRepeat(`${name}|${page.url}|${JSON.stringify(properties)}`, at)) return null;
 
     const event = {
       event_id: uuidv7(),
@@ -135,6 +132,17 @@ export class BrowserTracker {
     } finally {
       this.sending = false;
     }
+  }
+
+  /**
+   * React's strict mode re-runs effects on mount, so one view can be reported twice within
+   * milliseconds, with other events in between: ignore an identical event within the window.
+   */
+  private isRepeat(signature: string, at: number): boolean {
+    for (const [key, seenAt] of this.recent) if (at - seenAt >= REPEAT_WINDOW_MS) this.recent.delete(key);
+    if (this.recent.has(signature)) return true;
+    this.recent.set(signature, at);
+    return false;
   }
 
   private schedule(delayMs: number): void {
