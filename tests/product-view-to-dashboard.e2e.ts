@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import { runnerConfig } from "../dev/config.ts";
 import { freePort } from "../dev/parts/ports.ts";
 import { startSystem, type RunningSystem } from "../dev/system.ts";
@@ -55,6 +56,22 @@ test("a product viewed in the shop appears in the dashboard after an ETL pass", 
   const pass = await system.etlPass();
   expect(pass.status).toBe("succeeded");
   expect(pass.eventsLoaded).toBeGreaterThanOrEqual(2);
+
+  // The tracker described the page the shopper saw: its own title (streamed after a client-side
+  // navigation), and the shop's home page as referrer.
+  const warehouse = new pg.Client({ connectionString: system.urls["warehouse db"] });
+  await warehouse.connect();
+  const views = await warehouse
+    .query<{ event_name: string; page_title: string; page_referrer: string | null }>(
+      "SELECT event_name, page_title, page_referrer FROM fact_event WHERE page_path = $1 ORDER BY event_name",
+      [href],
+    )
+    .finally(() => warehouse.end());
+  const title = await page.title();
+  expect(views.rows).toEqual([
+    { event_name: "page_view", page_title: title, page_referrer: `${shop}/` },
+    { event_name: "product_view", page_title: title, page_referrer: `${shop}/` },
+  ]);
 
   await page.goto(shiny);
   // Columns: rank, product (row header), brand, category, views, visitors.

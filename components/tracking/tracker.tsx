@@ -2,13 +2,14 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense, useEffect } from "react";
+import { pageTitleSettled } from "@/lib/tracking/browser/page-title";
 import { sharedTracker } from "@/lib/tracking/browser/shared-tracker";
 
 function PageViews() {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   useEffect(() => {
-    sharedTracker().track("page_view", {});
+    void pageTitleSettled().then(() => sharedTracker().track("page_view", {}));
   }, [pathname, search]);
   return null;
 }

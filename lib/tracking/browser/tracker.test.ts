@@ -97,6 +97,26 @@ describe("BrowserTracker", () => {
     expect(events().map((event) => trackedEventSchema.parse(event).event_name)).toEqual(["product_view", "page_view"]);
   });
 
+  it("gives a page reached in the app the previous page as its referrer", async () => {
+    let page = { url: "http://shop.test/", path: "/", referrer: "https://search.test/", title: "Home" };
+    const sent: string[] = [];
+    const tracker = new BrowserTracker({
+      endpoint: "http://ingest.test/v1/events",
+      transport: async (_e, body) => (sent.push(body), 200),
+      store: safeStore(() => undefined),
+      page: () => page,
+    });
+    tracker.track("page_view", {});
+    page = { ...page, url: "http://shop.test/products/x", path: "/products/x", title: "X" };
+    tracker.track("product_view", sampleProduct);
+    tracker.track("page_view", {});
+    await vi.advanceTimersByTimeAsync(1_000);
+    const referrers = sent
+      .flatMap((body) => batchEnvelopeSchema.parse(JSON.parse(body)).events)
+      .map((event) => trackedEventSchema.parse(event).page.referrer);
+    expect(referrers).toEqual(["https://search.test/", "http://shop.test/", "http://shop.test/"]);
+  });
+
   it("holds events until it knows where to send them", async () => {
     const sent: string[] = [];
     const tracker = new BrowserTracker({

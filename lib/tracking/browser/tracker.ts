@@ -68,6 +68,7 @@ export class BrowserTracker {
   private sending = false;
   private backoffMs = 0;
   private readonly recent = new Map<string, number>();
+  private location: { url: string; referrer: string | null } | undefined;
   userId: string | null = null;
 
   constructor(options: TrackerOptions = {}) {
@@ -91,7 +92,7 @@ export class BrowserTracker {
 
   track<N extends EventName>(name: N, properties: EventProperties<N>): TrackedEvent | null {
     const at = this.now();
-    const page = this.page();
+    const page = this.withInAppReferrer(this.page());
     if (this.isRepeat(`${name}|${page.url}|${JSON.stringify(properties)}`, at)) return null;
 
     const event = {
@@ -132,6 +133,17 @@ export class BrowserTracker {
     } finally {
       this.sending = false;
     }
+  }
+
+  /**
+   * After a client-side navigation document.referrer still names the page the visit came from,
+   * so the referrer of each page is the previous page of the visit, as a full load would report.
+   */
+  private withInAppReferrer(page: PageContext): PageContext {
+    if (this.location?.url !== page.url) {
+      this.location = { url: page.url, referrer: this.location ? this.location.url : page.referrer };
+    }
+    return { ...page, referrer: this.location.referrer };
   }
 
   /**
