@@ -87,7 +87,8 @@ export async function startIngestAdapter(options: {
     request.on("end", () => {
       handler(toApiGatewayEvent(request, Buffer.concat(chunks), new Date()))
         .then((result) => {
-          response.writeHead(result.statusCode ?? 200, result.headers as http.OutgoingHttpHeaders);
+          const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
+          response.writeHead(result.statusCode ?? 200, headers);
           response.end(result.body ?? "");
         })
         .catch((error: unknown) => {
