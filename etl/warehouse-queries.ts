@@ -21,11 +21,14 @@ export const NEWEST_LOADED_OBJECT = `SELECT max(object_key) AS object_key FROM e
 
 export const KNOWN_OBJECTS = `SELECT object_key FROM etl_object_manifest WHERE object_key = ANY($1::text[])`;
 
-export const RECORD_OBJECT = `
+/** $1: run id; $2: JSON array of {object_key, status, events_loaded, duplicates, rejected, error}. */
+export const RECORD_OBJECTS = `
 INSERT INTO etl_object_manifest (object_key, run_id, status, events_loaded, duplicates, rejected, error)
-VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+SELECT r.object_key, $1, r.status, r.events_loaded, r.duplicates, r.rejected, r.error
+FROM jsonb_to_recordset($2::jsonb) AS r(
+  object_key text, status text, events_loaded integer, duplicates integer, rejected integer, error text)`;
 
-/** $1: a JSON array of flattened events (see toFactEventRow). Returns how many were new. */
+/** $1: a JSON array of flattened events (see toFactEventRow). Returns the object of each new row. */
 export const INSERT_EVENTS = `
 INSERT INTO fact_event (
   event_id, event_name, occurred_at, sent_at, received_at, event_date, anonymous_id, session_id,
@@ -38,7 +41,8 @@ FROM jsonb_to_recordset($1::jsonb) AS r(
   event_id uuid, event_name text, occurred_at timestamptz, sent_at timestamptz, received_at timestamptz,
   anonymous_id uuid, session_id uuid, user_id text, page_url text, page_path text, page_referrer text,
   page_title text, product_id text, properties jsonb, user_agent text, object_key text)
-ON CONFLICT (event_id) DO NOTHING`;
+ON CONFLICT (event_id) DO NOTHING
+RETURNING object_key`;
 
 /** $1: JSON array of {object_key, line_number, reason, line}. */
 export const INSERT_REJECTED_LINES = `
