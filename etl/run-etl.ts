@@ -1,7 +1,7 @@
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import type pg from "pg";
 import { listRawObjects, listingStart } from "./list-raw-objects.ts";
-import { parseRawObject, type FactEventRow, type ParsedObject, type RejectedLine } from "./parse-raw-object.ts";
+import { parseRawObject, type FactEventRow, type ParsedObject } from "./parse-raw-object.ts";
 import * as q from "./warehouse-queries.ts";
 
 export interface EtlDeps {
@@ -35,20 +35,18 @@ async function readObject(s3: S3Client, bucket: string, key: string): Promise<Ui
   return response.Body.transformToByteArray();
 }
 
+function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 /** Inserts rows of many objects in a few statements; returns how many were new, per object. */
 async function insertEvents(client: pg.PoolClient, rows: readonly FactEventRow[]): Promise<Map<string, number>> {
   const inserted = new Map<string, number>();
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const result = await client.query<{ object_key: string }>(q.INSERT_EVENTS, [JSON.stringify(rows.slice(i, i + INSERT_CHUNK))]);
+  for (const chunk of chunks(rows, INSERT_CHUNK)) {
+    const result = await client.query<{ object_key: string }>(q.INSERT_EVENTS, [JSON.stringify(chunk)]);
     for (const { object_key } of result.rows) inserted.set(object_key, (inserted.get(object_key) ?? 0) + 1);
   }
   return inserted;
-}
-
-async function insertRejectedLines(client: pg.PoolClient, lines: readonly RejectedLine[]): Promise<void> {
-  for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
-    await client.query(q.INSERT_REJECTED_LINES, [JSON.stringify(lines.slice(i, i + INSERT_CHUNK))]);
-  }
 }
 
 /**
@@ -101,24 +99,25 @@ async function loadNewObjects(session: pg.PoolClient, runId: number, deps: EtlDe
   const batch = pending.slice(0, maxObjects);
 
   const parsed: Array<{ key: string; object: ParsedObject }> = [];
-  for (let i = 0; i < batch.length; i += READ_CONCURRENCY) {
-    const keys = batch.slice(i, i + READ_CONCURRENCY);
-    const bodies = await Promise.all(keys.map((key) => readObject(deps.s3, deps.bucket, key)));
-    keys.forEach((key, j) => parsed.push({ key, object: parseRawObject(key, bodies[j] ?? new Uint8Array()) }));
+  for (const keys of chunks(batch, READ_CONCURRENCY)) {
+    const read = keys.map(async (key) => ({ key, object: parseRawObject(key, await readObject(deps.s3, deps.bucket, key)) }));
+    parsed.push(...(await Promise.all(read)));
   }
 
   const result: EtlResult = {
     status: "succeeded", runId, objectsLoaded: 0, objectsQuarantined: 0, eventsLoaded: 0, duplicates: 0, rejected: 0,
     backlog: pending.length > batch.length,
   };
-  const loaded = parsed.flatMap(({ key, object }) => (object.kind === "events" ? [{ key, ...object }] : []));
+  const loaded = parsed.flatMap(({ object }) => (object.kind === "events" ? [object] : []));
   const rows = loaded.flatMap((object) => object.rows);
   const touchedProducts = [...new Set(rows.flatMap((row) => (row.product_id ? [row.product_id] : [])))];
 
   // Statements per run, not per object: a run of many small objects stays a few round trips.
   await session.query("BEGIN");
   const inserted = await insertEvents(session, rows);
-  await insertRejectedLines(session, loaded.flatMap((object) => object.rejected));
+  for (const chunk of chunks(loaded.flatMap((object) => object.rejected), INSERT_CHUNK)) {
+    await session.query(q.INSERT_REJECTED_LINES, [JSON.stringify(chunk)]);
+  }
   const manifest = parsed.map(({ key, object }) => {
     if (object.kind === "corrupt") {
       return { object_key: key, status: "quarantined", events_loaded: 0, duplicates: 0, rejected: 0, error: object.reason };
@@ -126,8 +125,8 @@ async function loadNewObjects(session: pg.PoolClient, runId: number, deps: EtlDe
     const fresh = inserted.get(key) ?? 0;
     return { object_key: key, status: "loaded", events_loaded: fresh, duplicates: object.rows.length - fresh, rejected: object.rejected.length, error: null };
   });
-  for (let i = 0; i < manifest.length; i += INSERT_CHUNK) {
-    await session.query(q.RECORD_OBJECTS, [runId, JSON.stringify(manifest.slice(i, i + INSERT_CHUNK))]);
+  for (const chunk of chunks(manifest, INSERT_CHUNK)) {
+    await session.query(q.RECORD_OBJECTS, [runId, JSON.stringify(chunk)]);
   }
   if (touchedProducts.length > 0) await session.query(q.REFRESH_PRODUCTS, [touchedProducts]);
   for (const entry of manifest) {

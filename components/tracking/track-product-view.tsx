@@ -1,14 +1,13 @@
 "use client";
 
 import { useEffect } from "react";
-import { pageTitleSettled } from "@/lib/tracking/browser/page-title";
-import { sharedTracker } from "@/lib/tracking/browser/shared-tracker";
+import { trackPageEvent } from "@/lib/tracking/browser/shared-tracker";
 import type { ProductRef } from "@/lib/tracking/schema";
 
 /** Sends one product_view when a product page is shown. */
 export function TrackProductView({ product }: { product: ProductRef }) {
   useEffect(() => {
-    void pageTitleSettled().then(() => sharedTracker().track("product_view", product));
+    trackPageEvent("product_view", product);
   }, [product]);
   return null;
 }

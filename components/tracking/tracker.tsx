@@ -2,14 +2,13 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense, useEffect } from "react";
-import { pageTitleSettled } from "@/lib/tracking/browser/page-title";
-import { sharedTracker } from "@/lib/tracking/browser/shared-tracker";
+import { sharedTracker, trackPageEvent } from "@/lib/tracking/browser/shared-tracker";
 
 function PageViews() {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   useEffect(() => {
-    void pageTitleSettled().then(() => sharedTracker().track("page_view", {}));
+    trackPageEvent("page_view", {});
   }, [pathname, search]);
   return null;
 }

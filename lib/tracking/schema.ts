@@ -70,9 +70,6 @@ export const batchEnvelopeSchema = z.strictObject({
   events: z.array(z.unknown()).min(1).max(MAX_EVENTS_PER_BATCH),
 });
 
-export type BatchEnvelope = z.infer<typeof batchEnvelopeSchema>;
-export type Batch = Omit<BatchEnvelope, "events"> & { events: TrackedEvent[] };
-
 /** One line of a raw NDJSON object in the lake: the event as sent plus what ingest knew. */
 export const rawEventRecordSchema = z.strictObject({
   schema_version: z.literal(SCHEMA_VERSION),

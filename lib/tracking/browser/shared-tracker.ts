@@ -1,3 +1,5 @@
+import type { EventName, EventProperties } from "../schema.ts";
+import { pageTitleSettled } from "./page-title.ts";
 import { BrowserTracker } from "./tracker.ts";
 
 let tracker: BrowserTracker | undefined;
@@ -18,4 +20,9 @@ export function sharedTracker(): BrowserTracker {
     });
   }
   return tracker;
+}
+
+/** Tracks an event of the page being shown, once its title is the page's own (see page-title.ts). */
+export function trackPageEvent<N extends EventName>(name: N, properties: EventProperties<N>): void {
+  void pageTitleSettled().then(() => sharedTracker().track(name, properties));
 }
