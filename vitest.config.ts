@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-const ignored = ["node_modules/**", ".next/**", ".open-next/**", ".sst/**", ".data/**", "tests/**"];
+const ignored = ["node_modules/**", ".next/**", ".open-next/**", ".sst/**", ".data/**", "tests/**", "**/fixtures/**"];
 
 // unit: *.test.ts beside the code, no servers. integration: *.integration.test.ts, each file
 // starts the real local parts it needs on free ports. infra: synthesizes the SST stacks.

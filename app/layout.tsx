@@ -12,6 +12,16 @@ export const metadata: Metadata = {
   title: { default: "CompuShop — computers, parts and peripherals", template: "%s · CompuShop" },
   description: "Laptops, desktops, processors, graphics cards, memory, storage, monitors, peripherals and networking gear.",
   applicationName: "CompuShop",
+  // Served from public/: the SVG mark, a PNG for browsers without SVG icons, and favicon.ico for
+  // clients that only ever ask for /favicon.ico.
+  icons: {
+    icon: [
+      { url: "/favicon.svg", type: "image/svg+xml" },
+      { url: "/favicon.png", type: "image/png", sizes: "32x32" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

@@ -3,6 +3,11 @@
 // is already there: npm packages (npm ci when package-lock.json changed), the Debian packages
 // for R/Shiny and Chromium, and the generated Prisma client. Plain Node: it runs before
 // node_modules exists.
+//
+//   node dev/bootstrap.mjs          everything (npm start, npm test)
+//   node dev/bootstrap.mjs prisma   the Prisma client only (npm's postinstall, so a plain
+//                                   `npm ci` leaves every command working)
+//   node dev/bootstrap.mjs debian   the Debian packages only (test:r, test:e2e)
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -75,7 +80,12 @@ function ensurePrismaClient() {
   run("npx", ["prisma", "generate"], { env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath } });
 }
 
+const only = process.argv[2];
+if (only !== undefined && only !== "prisma" && only !== "debian") {
+  console.error(`[bootstrap] unknown part "${only}": give prisma, debian, or nothing for everything`);
+  process.exit(2);
+}
 checkNode();
-ensureNpmPackages();
-ensureDebianPackages();
-ensurePrismaClient();
+if (only === undefined) ensureNpmPackages();
+if (only === undefined || only === "debian") ensureDebianPackages();
+if (only === undefined || only === "prisma") ensurePrismaClient();

@@ -2,6 +2,8 @@ import path from "node:path";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(1).max(65_535);
+/** These parts also take 0: each then binds a free port of its own and reports it. */
+const portOrAny = z.coerce.number().int().min(0).max(65_535);
 
 /**
  * Where each local part listens, and which parts are external instead: set DATABASE_URL,
@@ -10,10 +12,10 @@ const port = z.coerce.number().int().min(1).max(65_535);
 const runnerEnvSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   SHOP_PORT: port.default(3000),
-  INGEST_PORT: port.default(4000),
-  SHOP_DB_PORT: port.default(5433),
-  WAREHOUSE_DB_PORT: port.default(5434),
-  S3_PORT: port.default(4569),
+  INGEST_PORT: portOrAny.default(4000),
+  SHOP_DB_PORT: portOrAny.default(5433),
+  WAREHOUSE_DB_PORT: portOrAny.default(5434),
+  S3_PORT: portOrAny.default(4569),
   COGNITO_PORT: port.default(9229),
   SHINY_PORT: port.default(3838),
   DATABASE_URL: z.string().optional(),

@@ -6,6 +6,7 @@ import { seedCatalog } from "../prisma/seed.ts";
 import { closeEtlDeps, createEtlDeps } from "../etl/etl-env.ts";
 import { localRuntimeFile, writeLocalRuntime } from "../etl/local-runtime.ts";
 import { migrateWarehouse } from "../etl/migrations.ts";
+import { createIngestHandler } from "../ingest/handler.ts";
 import { runEtl } from "../etl/run-etl.ts";
 import type { RunnerConfig } from "./config.ts";
 import { startCognito, type CognitoPart } from "./parts/cognito.ts";
@@ -23,6 +24,19 @@ export interface RunningSystem {
 }
 
 type Log = (line: string) => void;
+
+/**
+ * Waits for every start to settle before reporting the first failure, so a part that finishes
+ * starting after another failed is still registered, and stopped, instead of outliving us.
+ */
+async function allStarted<T extends readonly unknown[] | []>(starts: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled: readonly PromiseSettledResult<unknown>[] = await Promise.allSettled(starts);
+  const values = settled.map((result) => {
+    if (result.status === "rejected") throw result.reason;
+    return result.value;
+  });
+  return values as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
 
 async function productCount(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -59,7 +73,7 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
     const dataPath = (name: string) => path.join(config.dataDir, name);
     const skip = config.skip;
 
-    const [shopDb, warehouseDb, s3, cognito] = await Promise.all([
+    const [shopDb, warehouseDb, s3, cognito] = await allStarted([
       config.DATABASE_URL
         ? { url: config.DATABASE_URL }
         : startPostgres({ dataDir: dataPath("shop-db"), port: config.SHOP_DB_PORT, database: "shop" }).then((p) => started("shop db", p)),
@@ -83,10 +97,9 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
     }
     await migrateWarehouse(warehouseDb.url);
 
-    // The ingest handler reads its configuration from the environment, as in Lambda.
-    process.env.RAW_BUCKET = config.RAW_BUCKET;
-    process.env.S3_ENDPOINT = s3.endpoint;
-    const { handler } = await import("../ingest/handler.ts");
+    // Configured as the Lambda's environment would configure it, without touching ours: one
+    // process may run several systems (the end-to-end tests do).
+    const handler = createIngestHandler({ RAW_BUCKET: config.RAW_BUCKET, S3_ENDPOINT: s3.endpoint });
     const shopOrigins = [`http://127.0.0.1:${config.SHOP_PORT}`, `http://localhost:${config.SHOP_PORT}`];
     const ingest = started(
       "ingest",
@@ -114,7 +127,7 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
     };
     if (cognito) urls.cognito = `${cognito.endpoint} (pool ${cognito.userPoolId}, client ${cognito.userPoolClientId})`;
 
-    const [shop, shiny] = await Promise.all([
+    const [shop, shiny] = await allStarted([
       skip.has("shop")
         ? null
         : startShop({

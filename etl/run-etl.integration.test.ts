@@ -126,6 +126,39 @@ describe("runEtl", () => {
     expect(await count("dim_product")).toBe(1);
   });
 
+  it("marks a run that died as abandoned when the next one starts, and that run finishes the job", async () => {
+    await put([pageView(), productView()]);
+    // The run stalls inside its transaction; then its connection is killed, as when the Lambda
+    // or the process running it dies: nothing is left to record how it ended.
+    await sql.query(`
+      CREATE FUNCTION stall() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$;
+      CREATE TRIGGER stall BEFORE INSERT ON etl_object_manifest FOR EACH ROW EXECUTE FUNCTION stall();`);
+    try {
+      const dying = runEtl(deps);
+      let pid: number | undefined;
+      for (let tries = 0; pid === undefined && tries < 500; tries += 1) {
+        const sleeping = await sql.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE wait_event = 'PgSleep'");
+        pid = sleeping.rows[0]?.pid;
+        if (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(pid).toBeDefined();
+      await sql.query("SELECT pg_terminate_backend($1)", [pid]);
+      await expect(dying).rejects.toThrow();
+    } finally {
+      await sql.query("DROP TRIGGER stall ON etl_object_manifest; DROP FUNCTION stall();");
+    }
+    const left = await sql.query("SELECT run_id, status FROM etl_run");
+    expect(left.rows).toEqual([{ run_id: expect.any(String), status: "running" }]);
+    expect(await count("fact_event")).toBe(0);
+
+    expect(await runEtl(deps)).toMatchObject({ status: "succeeded", objectsLoaded: 1, eventsLoaded: 2 });
+    const runs = await sql.query("SELECT run_id, status, finished_at IS NOT NULL AS finished, error FROM etl_run ORDER BY run_id");
+    expect(runs.rows).toEqual([
+      { run_id: left.rows[0].run_id, status: "abandoned", finished: true, error: expect.stringMatching(/died/) },
+      { run_id: expect.any(String), status: "succeeded", finished: true, error: null },
+    ]);
+  });
+
   it("lets only one of two overlapping runs work", async () => {
     await put([pageView()]);
     const results = await Promise.all([runEtl(deps), runEtl(deps)]);

@@ -60,6 +60,12 @@ export async function runEtl(deps: EtlDeps): Promise<EtlResult> {
   const log = deps.log ?? (() => {});
   const maxObjects = deps.maxObjectsPerRun ?? 500;
   const session = await warehouse.connect();
+  // A checked-out client has no pool listener: a connection that dies mid-run (a restart, a
+  // failover, a killed backend) must fail this run through its query, not crash the process.
+  const connectionLost = (error: Error) => log("warehouse connection lost during the run", { error: error.message });
+  session.on("error", connectionLost);
+  // A connection whose unlock failed may still hold the lock: it must not go back to the pool.
+  let reusable = true;
   const skipped: EtlResult = {
     status: "skipped", runId: null, objectsLoaded: 0, objectsQuarantined: 0, eventsLoaded: 0, duplicates: 0, rejected: 0, backlog: false,
   };
@@ -69,6 +75,8 @@ export async function runEtl(deps: EtlDeps): Promise<EtlResult> {
       log("another ETL run holds the lock; exiting");
       return skipped;
     }
+    const abandoned = await session.query<{ run_id: string }>(q.ABANDON_DEAD_RUNS);
+    if (abandoned.rows.length > 0) log("marked runs that died as abandoned", { runIds: abandoned.rows.map((row) => Number(row.run_id)) });
     const runId = Number((await session.query<{ run_id: string }>(q.START_RUN)).rows[0]?.run_id);
     try {
       const result = await loadNewObjects(session, runId, deps, maxObjects);
@@ -82,10 +90,13 @@ export async function runEtl(deps: EtlDeps): Promise<EtlResult> {
       await session.query(q.FINISH_RUN, [runId, "failed", 0, 0, 0, 0, 0, String(error)]).catch(() => {});
       throw error;
     } finally {
-      await session.query(q.UNLOCK, [q.ETL_LOCK_KEY]).catch(() => {});
+      await session.query(q.UNLOCK, [q.ETL_LOCK_KEY]).catch(() => {
+        reusable = false;
+      });
     }
   } finally {
-    session.release();
+    session.off("error", connectionLost);
+    session.release(!reusable);
   }
 }
 

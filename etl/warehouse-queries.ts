@@ -11,6 +11,17 @@ export const UNLOCK = `SELECT pg_advisory_unlock($1)`;
 
 export const START_RUN = `INSERT INTO etl_run (status) VALUES ('running') RETURNING run_id`;
 
+/**
+ * Run only while holding the lock: no other run can be working then, so a run still marked
+ * 'running' died without recording its end. Returns the ids it marked.
+ */
+export const ABANDON_DEAD_RUNS = `
+UPDATE etl_run
+SET status = 'abandoned', finished_at = now(),
+    error = 'the run ended without recording its outcome (its process or connection died); its transaction was rolled back'
+WHERE status = 'running'
+RETURNING run_id`;
+
 export const FINISH_RUN = `
 UPDATE etl_run
 SET finished_at = now(), status = $2, objects_loaded = $3, objects_quarantined = $4,

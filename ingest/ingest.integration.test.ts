@@ -2,13 +2,13 @@ import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startIngestAdapter, type IngestAdapterPart } from "../dev/parts/ingest-adapter.ts";
-import { freePort } from "../dev/parts/ports.ts";
 import { throwawayS3 } from "../dev/testing/local-parts.ts";
 import type { S3Part } from "../dev/parts/s3.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
 import { rawEventRecordSchema, rejectedEventRecordSchema } from "../lib/tracking/schema.ts";
 import { batchBody, pageView, productView } from "../lib/tracking/testing/event-factory.ts";
 import { partitionOfKey } from "../lib/lake/keys.ts";
+import { createIngestHandler } from "./handler.ts";
 import { ingestRequest } from "./ingest-request.ts";
 
 // The ingest Lambda handler behind the local API Gateway adapter, writing to a real s3rver.
@@ -19,10 +19,8 @@ let adapter: IngestAdapterPart;
 
 beforeAll(async () => {
   s3 = await throwawayS3(bucket);
-  process.env.RAW_BUCKET = bucket;
-  process.env.S3_ENDPOINT = s3.endpoint;
-  const { handler } = await import("./handler.ts");
-  adapter = await startIngestAdapter({ port: await freePort(), allowedOrigins: [origin], handler });
+  const handler = createIngestHandler({ RAW_BUCKET: bucket, S3_ENDPOINT: s3.endpoint });
+  adapter = await startIngestAdapter({ port: 0, allowedOrigins: [origin], handler });
 });
 
 afterAll(async () => {

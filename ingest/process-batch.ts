@@ -21,6 +21,9 @@ export type IngestDecision =
 
 const MAX_USER_AGENT_LENGTH = 1024;
 
+/** Why a body over the limit is refused (413), here and in the local API Gateway adapter. */
+export const BATCH_TOO_LARGE = `batch is larger than ${MAX_BATCH_BYTES} bytes (${MAX_BATCH_BYTES / 1024} KiB), the ingest limit`;
+
 /**
  * The ingest core, free of AWS: decides what of a request is kept. The envelope must be a
  * valid batch (else 400/413 with a reason); then each event is validated on its own, so one
@@ -28,7 +31,7 @@ const MAX_USER_AGENT_LENGTH = 1024;
  */
 export function processBatch(request: IngestRequest): IngestDecision {
   if (Buffer.byteLength(request.body, "utf8") > MAX_BATCH_BYTES) {
-    return { kind: "invalid-request", status: 413, message: `batch is larger than ${MAX_BATCH_BYTES} bytes` };
+    return { kind: "invalid-request", status: 413, message: BATCH_TOO_LARGE };
   }
   let json: unknown;
   try {

@@ -16,9 +16,9 @@ export function startChild(
   name: string,
   command: string,
   args: readonly string[],
-  options: SpawnOptions & { quiet?: boolean } = {},
+  options: SpawnOptions & { quiet?: boolean; onLine?: (line: string) => void } = {},
 ): ChildPart {
-  const { quiet = false, ...spawnOptions } = options;
+  const { quiet = false, onLine, ...spawnOptions } = options;
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true, ...spawnOptions });
   const prefix = `[${name}] `;
   const relay = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
@@ -29,7 +29,10 @@ export function startChild(
       pending += chunk;
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
-      if (!quiet) for (const line of lines) out.write(prefix + line + "\n");
+      for (const line of lines) {
+        onLine?.(line);
+        if (!quiet) out.write(prefix + line + "\n");
+      }
     });
   };
   relay(child.stdout, process.stdout);

@@ -1,5 +1,7 @@
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { BATCH_TOO_LARGE } from "../../ingest/process-batch.ts";
 import { MAX_BATCH_BYTES } from "../../lib/tracking/schema.ts";
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -46,9 +48,33 @@ export function toApiGatewayEvent(request: http.IncomingMessage, body: Buffer, n
   };
 }
 
+const ROUTE = "/v1/events";
+/** How long a refused upload may keep sending (discarded) before its connection is cut. */
+const DISCARD_GRACE_MS = 2_000;
+
+function answerJson(response: http.ServerResponse, status: number, body: object, headers: http.OutgoingHttpHeaders = {}): void {
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify(body));
+}
+
 /**
- * What API Gateway does in front of the ingest Lambda, locally: the route POST /v1/events,
- * CORS for the shop's origins, and the body limit (API Gateway's is 10 MB; ours is smaller).
+ * Answers 413 at once, before the rest of the body arrives, and keeps none of it: what the client
+ * still sends is read and dropped (so it can read the answer rather than meet a reset) until it
+ * stops or the grace period ends, then the connection closes.
+ */
+function refuseTooLarge(request: http.IncomingMessage, response: http.ServerResponse): void {
+  request.removeAllListeners("data");
+  request.resume();
+  answerJson(response, 413, { error: BATCH_TOO_LARGE });
+  const cut = setTimeout(() => request.socket.destroy(), DISCARD_GRACE_MS);
+  cut.unref();
+  request.socket.once("close", () => clearTimeout(cut));
+}
+
+/**
+ * What API Gateway does in front of the ingest Lambda, locally: the route POST /v1/events
+ * (405 for another method), CORS for the shop's origins, and the body limit (API Gateway's is
+ * 10 MB; ours is the handler's). Port 0 binds any free port; `url` says which.
  */
 export async function startIngestAdapter(options: {
   port: number;
@@ -73,18 +99,31 @@ export async function startIngestAdapter(options: {
       response.end();
       return;
     }
-    if (path !== "/v1/events" || request.method !== "POST") {
-      response.writeHead(404, { "content-type": "application/json" });
-      response.end(JSON.stringify({ error: "not found: POST /v1/events" }));
+    if (path !== ROUTE) {
+      answerJson(response, 404, { error: `not found: POST ${ROUTE}` });
+      return;
+    }
+    if (request.method !== "POST") {
+      answerJson(response, 405, { error: `method ${request.method} not allowed: POST ${ROUTE}` }, { allow: "POST, OPTIONS" });
+      return;
+    }
+    if (Number(request.headers["content-length"] ?? 0) > MAX_BATCH_BYTES) {
+      refuseTooLarge(request, response);
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BATCH_BYTES + 1) chunks.push(chunk);
+      if (size > MAX_BATCH_BYTES) {
+        chunks.length = 0;
+        refuseTooLarge(request, response);
+        return;
+      }
+      chunks.push(chunk);
     });
     request.on("end", () => {
+      if (size > MAX_BATCH_BYTES) return;
       handler(toApiGatewayEvent(request, Buffer.concat(chunks), new Date()))
         .then((result) => {
           const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
@@ -93,8 +132,7 @@ export async function startIngestAdapter(options: {
         })
         .catch((error: unknown) => {
           console.error("[ingest] handler failed", error);
-          response.writeHead(500, { "content-type": "application/json" });
-          response.end(JSON.stringify({ error: "internal error" }));
+          answerJson(response, 500, { error: "internal error" });
         });
     });
   });
@@ -103,8 +141,9 @@ export async function startIngestAdapter(options: {
     server.once("error", reject);
     server.listen(options.port, host, () => resolve());
   });
+  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${host}:${options.port}/v1/events`,
+    url: `http://${host}:${port}/v1/events`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
