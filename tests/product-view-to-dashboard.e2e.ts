@@ -22,7 +22,17 @@ test.beforeAll(async () => {
     ),
   );
   system = await startSystem(
-    runnerConfig({ ...ports, INGEST_PORT: "0", SHOP_DB_PORT: "0", WAREHOUSE_DB_PORT: "0", S3_PORT: "0", DATA_DIR: dataDir, SHOP_MODE: "production", SKIP_PARTS: "etl-timer", RAW_BUCKET: "e2e-raw" }),
+    runnerConfig({
+      ...ports,
+      INGEST_PORT: "0",
+      SHOP_DB_PORT: "0",
+      WAREHOUSE_DB_PORT: "0",
+      S3_PORT: "0",
+      DATA_DIR: dataDir,
+      SHOP_MODE: "production",
+      SKIP_PARTS: "etl-timer",
+      RAW_BUCKET: "e2e-raw",
+    }),
     () => {},
   );
 });

@@ -42,14 +42,18 @@ mod_header_server <- function(id, range, refresh, run_query) {
       refresh()
       query_or_explain(run_query, last_load, "the ETL status")
     })
+    problem <- shiny::reactive({
+      refresh()
+      query_or_explain(run_query, run_problem, "the ETL status")
+    })
 
     output$page_views <- shiny::renderText(format_count(kpis()$page_views))
     output$visitors <- shiny::renderText(format_count(kpis()$visitors))
     output$product_views <- shiny::renderText(format_count(kpis()$product_views))
     output$freshness <- shiny::renderText({
       checked <- refresh()
-      paste(freshness_text(load(), now = checked),
-            sprintf("Checked %s.", format_utc_time(checked, "%H:%M:%S UTC")))
+      trimws(paste(freshness_text(load(), now = checked), run_problem_text(problem()),
+                   sprintf("Checked %s.", format_utc_time(checked, "%H:%M:%S UTC"))))
     })
   })
 }

@@ -149,3 +149,24 @@ last_load <- function(con) {
     events_loaded = as.integer(row$events_loaded)
   )
 }
+
+#' The newest ETL run that failed or was abandoned (its process died mid-run) after the newest
+#' succeeded one: its status, start (POSIXct, UTC) and error. Zero rows when none has since.
+run_problem <- function(con) {
+  sql <- "
+    SELECT status,
+           extract(epoch FROM started_at)::float8 AS started_epoch,
+           coalesce(error, '') AS error
+    FROM etl_run
+    WHERE status IN ('failed', 'abandoned')
+      AND started_at > coalesce(
+        (SELECT max(started_at) FROM etl_run WHERE status = 'succeeded'), '-infinity')
+    ORDER BY started_at DESC, run_id DESC
+    LIMIT 1"
+  row <- db_query(con, sql)
+  data.frame(
+    status = as.character(row$status),
+    started_at = as.POSIXct(as.numeric(row$started_epoch), origin = "1970-01-01", tz = "UTC"),
+    error = as.character(row$error)
+  )
+}

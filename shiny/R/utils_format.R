@@ -48,3 +48,18 @@ freshness_text <- function(load, now = Sys.time()) {
     format_count(load$events_loaded[1]), if (identical(load$events_loaded[1], 1L)) "" else "s"
   )
 }
+
+#' What went wrong with the ETL since its last success, for the freshness line; "" when nothing.
+run_problem_text <- function(problem) {
+  if (is.null(problem) || nrow(problem) == 0L) return("")
+  started <- format_utc_time(problem$started_at[1])
+  if (identical(problem$status[1], "abandoned")) {
+    return(sprintf(
+      "The ETL run started %s was abandoned (its process died); the next run loads what it missed.",
+      started
+    ))
+  }
+  error <- problem$error[1]
+  if (nchar(error) > 160L) error <- paste0(substr(error, 1L, 157L), "...")
+  sprintf("The ETL run started %s failed: %s", started, error)
+}

@@ -54,3 +54,32 @@ test_that("last_load is NA when no run has succeeded", {
   expect_true(is.na(load$events_loaded))
   expect_match(freshness_text(load), "No ETL run has succeeded yet")
 })
+
+test_that("run_problem names a failed or abandoned run after the last success, and only then", {
+  con <- local_warehouse()
+  DBI::dbExecute(con, "DELETE FROM etl_object_manifest")
+  DBI::dbExecute(con, "DELETE FROM etl_run")
+
+  insert_run(con, "failed", "2001-03-05T09:00:00Z", "2001-03-05T09:00:01Z", 0L, 0L)
+  insert_run(con, "succeeded", "2001-03-05T10:00:00Z", "2001-03-05T10:00:07Z", 4L, 120L)
+  expect_identical(nrow(run_problem(con)), 0L)
+  expect_identical(run_problem_text(run_problem(con)), "")
+
+  insert_run(con, "abandoned", "2001-03-05T11:00:00Z", "2001-03-05T11:05:00Z", 0L, 0L)
+  insert_run(con, "running", "2001-03-05T11:05:00Z", NA, 0L, 0L)
+  problem <- run_problem(con)
+  expect_identical(problem$status, "abandoned")
+  expect_equal(as.numeric(problem$started_at), as.numeric(as.POSIXct("2001-03-05 11:00:00", tz = "UTC")))
+  expect_match(run_problem_text(problem), "started 2001-03-05 11:00 UTC was abandoned")
+
+  db_query(con, "
+    INSERT INTO etl_run (started_at, finished_at, status, error)
+    VALUES ('2001-03-05T12:00:00Z', '2001-03-05T12:00:01Z', 'failed', $1)",
+    params = list(strrep("x", 300)))
+  text <- run_problem_text(run_problem(con))
+  expect_match(text, "^The ETL run started 2001-03-05 12:00 UTC failed: x+\\.\\.\\.$")
+  expect_lt(nchar(text), 220L)
+
+  insert_run(con, "succeeded", "2001-03-05T13:00:00Z", "2001-03-05T13:00:02Z", 1L, 1L)
+  expect_identical(nrow(run_problem(con)), 0L)
+})
