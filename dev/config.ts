@@ -23,8 +23,8 @@ const runnerEnvSchema = z.object({
   S3_ENDPOINT: z.url().optional(),
   RAW_BUCKET: z.string().default("compushop-raw"),
   ETL_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
-  /** "dev" runs `next dev`; "production" builds once and runs `next start`. */
-  SHOP_MODE: z.enum(["dev", "production"]).default("dev"),
+  /** "production" runs `next start` (building first when a source changed); "dev" runs `next dev`. */
+  SHOP_MODE: z.enum(["dev", "production"]).default("production"),
   /** Comma-separated parts not to start: shiny, etl-timer, shop, cognito. */
   SKIP_PARTS: z.string().default(""),
 });

@@ -17,7 +17,7 @@ const catalog = buildCatalog();
 let postgres: PostgresPart;
 let client: pg.Client;
 
-async function count(table: "category" | "product"): Promise<number> {
+async function count(table: "category" | "brand" | "product"): Promise<number> {
   const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
   return Number(result.rows[0]?.n);
 }
@@ -25,8 +25,9 @@ async function count(table: "category" | "product"): Promise<number> {
 /** Every column of every product and category, in a stable order. */
 async function snapshot(): Promise<unknown[]> {
   const categories = await client.query("SELECT * FROM category ORDER BY slug");
+  const brands = await client.query("SELECT * FROM brand ORDER BY slug");
   const products = await client.query("SELECT * FROM product ORDER BY slug");
-  return [...categories.rows, ...products.rows];
+  return [...categories.rows, ...brands.rows, ...products.rows];
 }
 
 async function productRow(slug: string): Promise<{ stock: number; price_cents: number }> {
@@ -54,9 +55,12 @@ afterAll(async () => {
 describe("seedCatalog", () => {
   it("creates every category and product on an empty database", async () => {
     const summary = await seedCatalog(postgres.url);
+    const brands = new Set(catalog.products.map((product) => product.brand)).size;
     expect(summary.categories).toEqual({ created: catalog.categories.length, updated: 0, unchanged: 0 });
+    expect(summary.brands).toEqual({ created: brands, updated: 0, unchanged: 0 });
     expect(summary.products).toEqual({ created: catalog.products.length, updated: 0, unchanged: 0 });
     expect(await count("category")).toBe(catalog.categories.length);
+    expect(await count("brand")).toBe(brands);
     expect(await count("product")).toBe(catalog.products.length);
   });
 
@@ -73,9 +77,9 @@ describe("seedCatalog", () => {
       specs: unknown;
       description: string;
     }>(
-      `SELECT p.slug, p.sku, p.name, p.brand, c.slug AS category, p.price_cents, p.currency, p.stock,
+      `SELECT p.slug, p.sku, p.name, b.name AS brand, c.slug AS category, p.price_cents, p.currency, p.stock,
               p.specs, p.description
-         FROM product p JOIN category c ON c.id = p.category_id`,
+         FROM product p JOIN category c ON c.id = p.category_id JOIN brand b ON b.id = p.brand_id`,
     );
     const bySlug = new Map(rows.rows.map((row) => [row.slug, row]));
     for (const product of catalog.products) {
@@ -98,6 +102,7 @@ describe("seedCatalog", () => {
     const before = await snapshot();
     const summary = await seedCatalog(postgres.url);
     expect(summary.categories).toEqual({ created: 0, updated: 0, unchanged: catalog.categories.length });
+    expect(summary.brands).toEqual({ created: 0, updated: 0, unchanged: new Set(catalog.products.map((p) => p.brand)).size });
     expect(summary.products).toEqual({ created: 0, updated: 0, unchanged: catalog.products.length });
     expect(await snapshot()).toEqual(before);
   });
@@ -125,9 +130,10 @@ describe("seedCatalog", () => {
     if (product === undefined) throw new Error("catalog too small");
     await client.query(`UPDATE product SET specs = specs || '{"cpu": "tampered"}'::jsonb WHERE slug = $1`, [product.slug]);
     const categoryId = await client.query<{ id: number }>("SELECT id FROM category ORDER BY id LIMIT 1");
+    const brandId = await client.query<{ id: number }>("INSERT INTO brand (slug, name) VALUES ('generic', 'Generic') RETURNING id");
     await client.query(
-      "INSERT INTO product (slug, sku, name, brand, category_id, price_cents, stock) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      ["staff-added-cable", "STAFF-001", "USB-C Cable", "Generic", categoryId.rows[0]?.id, 999, 5],
+      "INSERT INTO product (slug, sku, name, brand_id, category_id, price_cents, stock) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      ["staff-added-cable", "STAFF-001", "USB-C Cable", brandId.rows[0]?.id, categoryId.rows[0]?.id, 999, 5],
     );
     const summary = await seedCatalog(postgres.url);
     expect(summary.products.updated).toBe(1);

@@ -4,13 +4,13 @@ import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { z } from "zod";
 import { type Prisma, PrismaClient } from "../lib/db/generated/client.ts";
-import { buildCatalog, type Catalog, type CatalogProduct } from "./seed/catalog.ts";
+import { buildCatalog, slugify, type Catalog, type CatalogProduct } from "./seed/catalog.ts";
 
 /*
  * Seeds the shop's catalog: `npm run db:seed` (DATABASE_URL from the environment), or
  * `seedCatalog(url)` from tests and the dev runner. The schema must already be migrated.
  *
- * Idempotent, in one transaction, keyed by slug (categories and products):
+ * Idempotent, in one transaction, keyed by slug (categories, brands and products):
  * - a missing row is created with every seed value, including the opening `stock`;
  * - an existing row gets its catalog facts (SKU, name, brand, category, price, currency, specs,
  *   description; for categories name, description, sort order) reset to the seed values, and
@@ -32,6 +32,7 @@ export interface SeedCounts {
 
 export interface SeedSummary {
   categories: SeedCounts;
+  brands: SeedCounts;
   products: SeedCounts;
 }
 
@@ -75,11 +76,35 @@ async function seedCategories(tx: Tx, catalog: Catalog, counts: SeedCounts): Pro
   return ids;
 }
 
-function productFacts(product: CatalogProduct, categoryId: number) {
+/** One brand row per distinct brand name in the catalog, slugged as product slugs are. */
+async function seedBrands(tx: Tx, catalog: Catalog, counts: SeedCounts): Promise<Map<string, number>> {
+  const names = [...new Set(catalog.products.map((product) => product.brand))].sort();
+  const existing = await tx.brand.findMany({ where: { slug: { in: names.map(slugify) } } });
+  const bySlug = new Map(existing.map((row) => [row.slug, row]));
+  const ids = new Map<string, number>();
+  for (const name of names) {
+    const slug = slugify(name);
+    const row = bySlug.get(slug);
+    if (row === undefined) {
+      ids.set(name, (await tx.brand.create({ data: { slug, name }, select: { id: true } })).id);
+      counts.created += 1;
+    } else if (row.name === name) {
+      ids.set(name, row.id);
+      counts.unchanged += 1;
+    } else {
+      await tx.brand.update({ where: { id: row.id }, data: { name } });
+      ids.set(name, row.id);
+      counts.updated += 1;
+    }
+  }
+  return ids;
+}
+
+function productFacts(product: CatalogProduct, categoryId: number, brandId: number) {
   return {
     sku: product.sku,
     name: product.name,
-    brand: product.brand,
+    brandId,
     categoryId,
     priceCents: product.priceCents,
     currency: product.currency,
@@ -88,7 +113,12 @@ function productFacts(product: CatalogProduct, categoryId: number) {
   };
 }
 
-async function seedProducts(tx: Tx, catalog: Catalog, categoryIds: Map<string, number>, counts: SeedCounts) {
+async function seedProducts(
+  tx: Tx,
+  catalog: Catalog,
+  ids: { categories: Map<string, number>; brands: Map<string, number> },
+  counts: SeedCounts,
+) {
   const existing = await tx.product.findMany({
     where: { slug: { in: catalog.products.map((p) => p.slug) } },
     select: {
@@ -96,7 +126,7 @@ async function seedProducts(tx: Tx, catalog: Catalog, categoryIds: Map<string, n
       slug: true,
       sku: true,
       name: true,
-      brand: true,
+      brandId: true,
       categoryId: true,
       priceCents: true,
       currency: true,
@@ -107,9 +137,11 @@ async function seedProducts(tx: Tx, catalog: Catalog, categoryIds: Map<string, n
   const bySlug = new Map(existing.map((row) => [row.slug, row]));
   const toCreate: Prisma.ProductCreateManyInput[] = [];
   for (const product of catalog.products) {
-    const categoryId = categoryIds.get(product.categorySlug);
+    const categoryId = ids.categories.get(product.categorySlug);
     if (categoryId === undefined) throw new Error(`${product.slug}: category ${product.categorySlug} was not seeded`);
-    const facts = productFacts(product, categoryId);
+    const brandId = ids.brands.get(product.brand);
+    if (brandId === undefined) throw new Error(`${product.slug}: brand ${product.brand} was not seeded`);
+    const facts = productFacts(product, categoryId, brandId);
     const row = bySlug.get(product.slug);
     if (row === undefined) {
       toCreate.push({ slug: product.slug, stock: product.stock, ...facts });
@@ -118,7 +150,7 @@ async function seedProducts(tx: Tx, catalog: Catalog, categoryIds: Map<string, n
     const same =
       row.sku === facts.sku &&
       row.name === facts.name &&
-      row.brand === facts.brand &&
+      row.brandId === facts.brandId &&
       row.categoryId === facts.categoryId &&
       row.priceCents === facts.priceCents &&
       row.currency === facts.currency &&
@@ -143,14 +175,16 @@ export async function seedCatalog(databaseUrl: string, catalog: Catalog = buildC
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   const summary: SeedSummary = {
     categories: { created: 0, updated: 0, unchanged: 0 },
+    brands: { created: 0, updated: 0, unchanged: 0 },
     products: { created: 0, updated: 0, unchanged: 0 },
   };
   try {
     await prisma.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
-        const categoryIds = await seedCategories(tx, catalog, summary.categories);
-        await seedProducts(tx, catalog, categoryIds, summary.products);
+        const categories = await seedCategories(tx, catalog, summary.categories);
+        const brands = await seedBrands(tx, catalog, summary.brands);
+        await seedProducts(tx, catalog, { categories, brands }, summary.products);
       },
       { maxWait: 30_000, timeout: 120_000 },
     );
@@ -176,7 +210,7 @@ async function main(): Promise<void> {
   const catalog = buildCatalog();
   const summary = await seedCatalog(env.data.DATABASE_URL, catalog);
   const line = (what: string, c: SeedCounts) => `${what}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
-  console.log(`db:seed: ${line("categories", summary.categories)}; ${line("products", summary.products)}`);
+  console.log(`db:seed: ${line("categories", summary.categories)}; ${line("brands", summary.brands)}; ${line("products", summary.products)}`);
 }
 
 function runDirectly(): boolean {

@@ -1,40 +1,20 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { z } from "zod";
-import { runnerConfig } from "../dev/config.ts";
-import { freePort } from "../dev/parts/ports.ts";
-import { startSystem, type RunningSystem } from "../dev/system.ts";
+import { startShopSystem, type ShopSystem } from "./support/shop-system.ts";
 
 // The shop's files from public/: the icons a browser shows for it, robots.txt and the web
 // manifest, served by the production build and named in every page's head.
-let system: RunningSystem;
-let dataDir: string;
+let running: ShopSystem;
 let shop: string;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "compushop-e2e-public-"));
-  system = await startSystem(
-    runnerConfig({
-      DATA_DIR: dataDir,
-      SHOP_PORT: String(await freePort()),
-      INGEST_PORT: "0",
-      SHOP_DB_PORT: "0",
-      WAREHOUSE_DB_PORT: "0",
-      S3_PORT: "0",
-      SHOP_MODE: "production",
-      SKIP_PARTS: "shiny,cognito,etl-timer",
-    }),
-    () => {},
-  );
-  shop = system.urls.shop ?? "";
+  running = await startShopSystem();
+  shop = running.shop;
 });
 
 test.afterAll(async () => {
-  await system?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 const manifestSchema = z.object({

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { categoryHref } from "@/lib/catalog/routes.ts";
+import { allProductsHref, categoryHref } from "@/lib/catalog/routes.ts";
 import type { CategoryRef } from "@/lib/catalog/types.ts";
 import styles from "./category-nav.module.css";
 
@@ -13,7 +13,7 @@ export function CategoryNav({ categories }: { categories: CategoryRef[] }) {
     <nav aria-label="Categories" className={styles.nav}>
       <ul className={styles.list} role="list">
         <li>
-          <Link href="/" className={styles.link} aria-current={pathname === "/" ? "page" : undefined}>
+          <Link href={allProductsHref()} className={styles.link} aria-current={pathname === allProductsHref() ? "page" : undefined}>
             All products
           </Link>
         </li>

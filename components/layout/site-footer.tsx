@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CategoryRef } from "@/lib/catalog/types.ts";
-import { categoryHref } from "@/lib/catalog/routes.ts";
+import { allProductsHref, brandsHref, categoryHref } from "@/lib/catalog/routes.ts";
 import styles from "./site-footer.module.css";
 
 export function SiteFooter({ categories, year }: { categories: CategoryRef[]; year: number }) {
@@ -20,6 +20,12 @@ export function SiteFooter({ categories, year }: { categories: CategoryRef[]; ye
                   <Link href={categoryHref(category.slug)}>{category.name}</Link>
                 </li>
               ))}
+              <li>
+                <Link href={allProductsHref()}>All products</Link>
+              </li>
+              <li>
+                <Link href={brandsHref()}>Brands</Link>
+              </li>
             </ul>
           </nav>
         ) : null}

@@ -1,19 +1,19 @@
 import Link from "next/link";
+import type { ListingState } from "@/lib/catalog/listing-state.ts";
 import { pageWindow } from "@/lib/catalog/pagination.ts";
 import { listingHref } from "@/lib/catalog/routes.ts";
-import type { ProductSort } from "@/lib/catalog/types.ts";
 import styles from "./pagination.module.css";
 
 interface PaginationProps {
-  category: string | null;
-  sort: ProductSort;
+  /** The listing, filters and order kept on every page link. */
+  state: ListingState;
   page: number;
   totalPages: number;
 }
 
-export function Pagination({ category, sort, page, totalPages }: PaginationProps) {
+export function Pagination({ state, page, totalPages }: PaginationProps) {
   if (totalPages <= 1) return null;
-  const href = (target: number) => listingHref({ category, sort, page: target });
+  const href = (target: number) => listingHref({ ...state, page: target });
   return (
     <nav aria-label="Pagination" className={styles.pagination}>
       {page > 1 ? (

@@ -1,56 +1,85 @@
 import Link from "next/link";
+import { hasFilters, NO_FILTERS, type ListingState } from "@/lib/catalog/listing-state.ts";
 import { pageRange } from "@/lib/catalog/pagination.ts";
-import type { ProductListPage } from "@/lib/catalog/types.ts";
+import { allProductsHref, listingHref } from "@/lib/catalog/routes.ts";
+import type { ListingFacets, ProductListPage } from "@/lib/catalog/types.ts";
 import { ProductGrid } from "@/components/product/product-grid.tsx";
+import { ActiveFilters } from "./active-filters.tsx";
+import { FilterPanel } from "./filter-panel.tsx";
 import { Pagination } from "./pagination.tsx";
 import { SortLinks } from "./sort-links.tsx";
 import styles from "./product-listing.module.css";
 
 interface ProductListingProps {
-  /** The category slug being listed, or null for every product. */
-  category: string | null;
+  /** What is listed, filtered and sorted how: every link here keeps it. */
+  state: ListingState;
   /** What the list holds, for its accessible name: "Graphics cards". */
   label: string;
   result: ProductListPage;
+  /** The filter panel's facets; no panel without them. */
+  facets?: ListingFacets;
 }
 
-/** Toolbar (count and sorting), the product grid and pagination. */
-export function ProductListing({ category, label, result }: ProductListingProps) {
+/** Filters, toolbar (count and sorting), the product grid and pagination. */
+export function ProductListing({ state, label, result, facets }: ProductListingProps) {
   const { from, to } = pageRange(result.page, result.pageSize, result.totalCount);
   const noun = result.totalCount === 1 ? "product" : "products";
+  const filtered = hasFilters(state.filters);
+  const current: ListingState = { ...state, page: result.page };
   return (
-    <section className={styles.listing} aria-labelledby="listing-heading">
-      <h2 id="listing-heading" className="visually-hidden">
-        {label}
-      </h2>
-      <div className={styles.toolbar}>
-        <p className={styles.count}>
-          {result.totalCount === 0 ? (
-            "No products"
-          ) : (
-            <>
-              Showing <strong>{from}</strong>–<strong>{to}</strong> of <strong>{result.totalCount}</strong> {noun}
-            </>
-          )}
-        </p>
-        {result.totalCount > 1 ? <SortLinks category={category} current={result.sort} /> : null}
-      </div>
-
-      {result.products.length > 0 ? (
-        <ProductGrid products={result.products} label={`${label}, page ${result.page} of ${result.totalPages}`} />
-      ) : (
-        <div className={styles.empty}>
-          <p className={styles.emptyTitle}>Nothing here yet</p>
-          <p>We have no products to show in this list right now.</p>
-          {category ? (
-            <Link href="/" className="button button-secondary">
-              Browse all products
-            </Link>
-          ) : null}
+    <div className={facets ? styles.withFilters : undefined}>
+      {facets ? (
+        <aside className={styles.filters} aria-label="Filters">
+          {/* Folded away on narrow screens, where it would push every product below the fold;
+              always shown on wide ones (see the module's ::details-content rule). */}
+          <details className={styles.filtersToggle}>
+            <summary>Filters{filtered ? " (active)" : ""}</summary>
+            <FilterPanel state={current} facets={facets} currency={result.products[0]?.currency ?? "USD"} />
+          </details>
+        </aside>
+      ) : null}
+      <section className={styles.listing} aria-labelledby="listing-heading">
+        <h2 id="listing-heading" className="visually-hidden">
+          {label}
+        </h2>
+        <div className={styles.toolbar}>
+          <p className={styles.count} role="status">
+            {result.totalCount === 0 ? (
+              "No products"
+            ) : (
+              <>
+                Showing <strong>{from}</strong>–<strong>{to}</strong> of <strong>{result.totalCount}</strong> {noun}
+              </>
+            )}
+          </p>
+          {result.totalCount > 1 ? <SortLinks state={current} /> : null}
         </div>
-      )}
+        {facets ? <ActiveFilters state={current} facets={facets} /> : null}
 
-      <Pagination category={category} sort={result.sort} page={result.page} totalPages={result.totalPages} />
-    </section>
+        {result.products.length > 0 ? (
+          <ProductGrid products={result.products} label={`${label}, page ${result.page} of ${result.totalPages}`} />
+        ) : filtered ? (
+          <div className={styles.empty}>
+            <p className={styles.emptyTitle}>No products match these filters</p>
+            <p>Take a filter off, or start again from everything in {label}.</p>
+            <Link href={listingHref({ ...state, filters: NO_FILTERS, page: 1 })} className="button button-secondary" scroll={false}>
+              Clear all filters
+            </Link>
+          </div>
+        ) : (
+          <div className={styles.empty}>
+            <p className={styles.emptyTitle}>Nothing here yet</p>
+            <p>We have no products to show in this list right now.</p>
+            {state.scope.kind !== "all" ? (
+              <Link href={allProductsHref()} className="button button-secondary">
+                Browse all products
+              </Link>
+            ) : null}
+          </div>
+        )}
+
+        <Pagination state={current} page={result.page} totalPages={result.totalPages} />
+      </section>
+    </div>
   );
 }

@@ -1,11 +1,11 @@
 import Link from "next/link";
+import type { ListingState } from "@/lib/catalog/listing-state.ts";
 import { listingHref } from "@/lib/catalog/routes.ts";
 import { PRODUCT_SORTS, SORT_LABELS } from "@/lib/catalog/types.ts";
-import type { ProductSort } from "@/lib/catalog/types.ts";
 import styles from "./sort-links.module.css";
 
-/** Sorting as plain links: works without JavaScript, and every order has its own URL. */
-export function SortLinks({ category, current }: { category: string | null; current: ProductSort }) {
+/** Sorting as plain links: works without JavaScript, every order has its own URL, filters stay. */
+export function SortLinks({ state }: { state: ListingState }) {
   return (
     <nav aria-label="Sort products" className={styles.sort}>
       <span className={styles.label} aria-hidden="true">
@@ -15,9 +15,9 @@ export function SortLinks({ category, current }: { category: string | null; curr
         {PRODUCT_SORTS.map((sort) => (
           <li key={sort}>
             <Link
-              href={listingHref({ category, sort })}
+              href={listingHref({ ...state, sort, page: 1 })}
               className={styles.option}
-              aria-current={sort === current ? "true" : undefined}
+              aria-current={sort === state.sort ? "true" : undefined}
               scroll={false}
             >
               {SORT_LABELS[sort]}

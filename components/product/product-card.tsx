@@ -19,7 +19,7 @@ export function ProductCard({ product, headingLevel = 3 }: { product: ProductSum
             {product.name}
           </Link>
         </Heading>
-        <p className={styles.brand}>{product.brand}</p>
+        <p className={styles.brand}>{product.brand.name}</p>
         <div className={styles.footer}>
           <Price amount={product.priceCents} currency={product.currency} />
           <StockBadge stock={product.stock} />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ProductDetail } from "@/lib/catalog/types.ts";
-import { categoryHref } from "@/lib/catalog/routes.ts";
+import { brandHref, categoryHref } from "@/lib/catalog/routes.ts";
 import { Price } from "./price.tsx";
 import { ProductImage } from "./product-image.tsx";
 import { SpecsTable } from "./specs-table.tsx";
@@ -16,7 +16,7 @@ export function ProductDetails({ product }: { product: ProductDetail }) {
       </div>
 
       <div className={styles.summary}>
-        <p className={styles.brand}>{product.brand}</p>
+        <p className={styles.brand}>{product.brand.name}</p>
         <h1 id="product-name" className={styles.name}>
           {product.name}
         </h1>
@@ -28,7 +28,9 @@ export function ProductDetails({ product }: { product: ProductDetail }) {
         <dl className={styles.facts}>
           <div>
             <dt>Brand</dt>
-            <dd>{product.brand}</dd>
+            <dd>
+              <Link href={brandHref(product.brand.slug)}>{product.brand.name}</Link>
+            </dd>
           </div>
           <div>
             <dt>Category</dt>

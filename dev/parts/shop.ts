@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { startChild } from "./child.ts";
 import { waitForHttp } from "./http-wait.ts";
 
@@ -11,8 +11,8 @@ export interface ShopPart {
 }
 
 /**
- * Runs the Next.js shop: `next dev` for development, or `next start` over an existing production
- * build (`next build` first when there is none).
+ * Runs the Next.js shop: `next start` over the production build (built first when a source
+ * changed since the last one), or `next dev` with hot reload.
  */
 export async function startShop(options: {
   port: number;
@@ -22,9 +22,10 @@ export async function startShop(options: {
 }): Promise<ShopPart> {
   const next = require.resolve("next/dist/bin/next");
   const env = { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1" };
-  if (options.mode === "production" && !existsSync(".next/BUILD_ID")) {
-    const build = startChild("shop:build", process.execPath, [next, "build"], { env });
-    if ((await build.exited) !== 0) throw new Error("next build failed");
+  if (options.mode === "production") {
+    // Builds only when a source of the site is newer than the last build (dev/build-site.ts).
+    const build = startChild("shop:build", process.execPath, ["--import", "tsx", fileURLToPath(new URL("../build-site.ts", import.meta.url))], { env });
+    if ((await build.exited) !== 0) throw new Error("the production build of the shop failed");
   }
   const command = options.mode === "dev" ? "dev" : "start";
   const child = startChild("shop", process.execPath, [next, command, "--port", String(options.port), "--hostname", "127.0.0.1"], {

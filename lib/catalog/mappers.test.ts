@@ -8,7 +8,7 @@ const row: ProductDetailRow = {
   slug: "geforce-rtx-5080-founders",
   sku: "GPU-NV-5080-FE",
   name: "GeForce RTX 5080 Founders Edition",
-  brand: "NVIDIA",
+  brand: { slug: "nvidia", name: "NVIDIA" },
   priceCents: 99900,
   currency: "USD",
   stock: 3,

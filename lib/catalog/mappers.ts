@@ -1,6 +1,6 @@
 import type { ProductRef } from "@/lib/tracking/schema";
 import { specValueSchema, specsSchema } from "./specs-schema.ts";
-import type { CategoryView, CategoryWithCount, ProductDetail, ProductSummary, Specs } from "./types.ts";
+import type { BrandView, BrandWithCount, CategoryView, CategoryWithCount, ProductDetail, ProductSummary, Specs } from "./types.ts";
 
 /**
  * Pure mappings from database rows (the shapes the queries select) to the catalog's view types.
@@ -22,7 +22,7 @@ export interface ProductSummaryRow {
   slug: string;
   sku: string;
   name: string;
-  brand: string;
+  brand: { slug: string; name: string };
   priceCents: number;
   currency: string;
   stock: number;
@@ -69,13 +69,27 @@ export function toCategoryWithCount(row: CategoryCountRow): CategoryWithCount {
   return { ...toCategoryView(row), productCount: row._count.products };
 }
 
+export interface BrandRow {
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export function toBrandView(row: BrandRow): BrandView {
+  return { slug: row.slug, name: row.name, description: row.description };
+}
+
+export function toBrandWithCount(row: BrandRow & { _count: { products: number } }): BrandWithCount {
+  return { ...toBrandView(row), productCount: row._count.products };
+}
+
 export function toProductSummary(row: ProductSummaryRow): ProductSummary {
   return {
     id: row.id,
     slug: row.slug,
     sku: row.sku,
     name: row.name,
-    brand: row.brand,
+    brand: { slug: row.brand.slug, name: row.brand.name },
     priceCents: row.priceCents,
     currency: row.currency.trim().toUpperCase(),
     stock: row.stock,
@@ -103,7 +117,7 @@ export function toProductRef(product: ProductSummary): ProductRef {
     sku: product.sku,
     slug: product.slug,
     name: product.name,
-    brand: product.brand,
+    brand: product.brand.name,
     category: product.category.slug,
     price_cents: product.priceCents,
     currency: product.currency,

@@ -6,9 +6,19 @@ import { migrateShop } from "@/lib/db/migrations.ts";
 import { formatSpecs } from "@/lib/format/specs.ts";
 import { productRefSchema } from "@/lib/tracking/schema";
 import { seedCatalog } from "@/prisma/seed.ts";
+import { parseListingState, type ListingScope, type SearchParams } from "./listing-state.ts";
 import { parseSpecs, toProductRef } from "./mappers.ts";
-import { PAGE_SIZE, getCategoryBySlug, getProductBySlug, listCategories, listProducts } from "./queries.ts";
-import type { ProductSort, ProductSummary } from "./types.ts";
+import {
+  PAGE_SIZE,
+  getBrandBySlug,
+  getCategoryBySlug,
+  getProductBySlug,
+  listBrands,
+  listCategories,
+  listingFacets,
+  listProducts,
+} from "./queries.ts";
+import type { ListingFacets, ProductSort, ProductSummary } from "./types.ts";
 
 
 let postgres: PostgresPart;
@@ -25,13 +35,23 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-async function everyPage(sort: ProductSort, category?: string): Promise<ProductSummary[]> {
-  const first = await listProducts({ sort, category });
+const ALL: ListingScope = { kind: "all" };
+const category = (slug: string): ListingScope => ({ kind: "category", slug });
+const list = (scope: ListingScope = ALL, params: SearchParams = {}) => listProducts(parseListingState(scope, params));
+
+async function everyPage(sort: ProductSort, scope: ListingScope = ALL, params: SearchParams = {}): Promise<ProductSummary[]> {
+  const first = await list(scope, { ...params, sort });
   const products = [...first.products];
   for (let page = 2; page <= first.totalPages; page += 1) {
-    products.push(...(await listProducts({ sort, category, page })).products);
+    products.push(...(await list(scope, { ...params, sort, page: String(page) })).products);
   }
   return products;
+}
+
+/** Every product of a scope, with its specs, to check the SQL's filters against. */
+async function everyDetail(scope: ListingScope) {
+  const summaries = await everyPage("featured", scope);
+  return Promise.all(summaries.map(async (summary) => (await getProductBySlug(summary.slug))!));
 }
 
 describe("listCategories", () => {
@@ -40,7 +60,7 @@ describe("listCategories", () => {
     expect(categories.map((c) => c.slug)).toEqual([
       "laptops", "desktops", "cpus", "gpus", "memory", "storage", "monitors", "peripherals", "networking",
     ]);
-    const total = (await listProducts()).totalCount;
+    const total = (await list()).totalCount;
     expect(categories.reduce((sum, c) => sum + c.productCount, 0)).toBe(total);
   });
 
@@ -53,8 +73,8 @@ describe("listCategories", () => {
 
 describe("listProducts", () => {
   it("pages through every product exactly once, in each order", async () => {
-    const total = (await listProducts()).totalCount;
-    for (const sort of ["featured", "price-asc", "price-desc"] as const) {
+    const total = (await list()).totalCount;
+    for (const sort of ["featured", "newest", "price-asc", "price-desc"] as const) {
       const products = await everyPage(sort);
       expect(products).toHaveLength(total);
       expect(new Set(products.map((p) => p.id)).size).toBe(total);
@@ -70,31 +90,115 @@ describe("listProducts", () => {
 
   it("features one product of each category in turn, in-stock ones first", async () => {
     const categories = (await listCategories()).map((c) => c.slug);
-    const first = await listProducts();
+    const first = await list();
     expect(first.products).toHaveLength(PAGE_SIZE);
     expect(first.products.slice(0, categories.length).map((p) => p.category.slug)).toEqual(categories);
 
-    const gpus = await everyPage("featured", "gpus");
+    const gpus = await everyPage("featured", category("gpus"));
     const firstOut = gpus.findIndex((p) => p.stock === 0);
     if (firstOut >= 0) expect(gpus.slice(firstOut).every((p) => p.stock === 0)).toBe(true);
   });
 
   it("filters by category", async () => {
-    const result = await listProducts({ category: "monitors", sort: "price-asc" });
+    const result = await list(category("monitors"), { sort: "price-asc" });
     const monitors = (await listCategories()).find((c) => c.slug === "monitors");
     expect(result.totalCount).toBe(monitors?.productCount);
     expect(result.products.every((p) => p.category.slug === "monitors")).toBe(true);
   });
 
   it("clamps a page past the end to the last page", async () => {
-    const result = await listProducts({ category: "gpus", page: 999 });
+    const result = await list(category("gpus"), { page: "999" });
     expect(result.page).toBe(result.totalPages);
     expect(result.products.length).toBeGreaterThan(0);
   });
 
   it("reports one empty page for an unknown category", async () => {
-    const result = await listProducts({ category: "nope" });
+    const result = await list(category("nope"));
     expect(result).toMatchObject({ products: [], page: 1, totalPages: 1, totalCount: 0 });
+  });
+
+  it("filters by brand, price and stock, each as the URL says", async () => {
+    const asusGpus = await everyPage("featured", category("gpus"), { brand: "asus" });
+    expect(asusGpus.length).toBeGreaterThan(0);
+    expect(asusGpus.every((p) => p.brand.slug === "asus" && p.category.slug === "gpus")).toBe(true);
+
+    const cheap = await everyPage("price-asc", ALL, { min: "50", max: "100", in_stock: "1" });
+    expect(cheap.length).toBeGreaterThan(0);
+    expect(cheap.every((p) => p.priceCents >= 5000 && p.priceCents <= 10000 && p.stock > 0)).toBe(true);
+    const all = await everyPage("price-asc");
+    expect(cheap.length).toBe(all.filter((p) => p.priceCents >= 5000 && p.priceCents <= 10000 && p.stock > 0).length);
+  });
+
+  it("matches spec facets: one value of a facet or another, and every facet given", async () => {
+    const laptops = await everyDetail(category("laptops"));
+    const expected = laptops.filter((p) => [16, 32].includes(p.specs.ram_gb as number) && p.specs.os === "Windows 11 Home");
+    const found = await everyPage("featured", category("laptops"), { ram_gb: ["16", "32"], os: "Windows 11 Home" });
+    expect(found.map((p) => p.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
+    expect(found.length).toBeGreaterThan(0);
+
+    // A list spec (a mouse's connectivity) matches any of its items; a null spec is "none".
+    const peripherals = await everyDetail(category("peripherals"));
+    const bluetooth = await everyPage("featured", category("peripherals"), { connectivity: "Bluetooth" });
+    expect(bluetooth.map((p) => p.slug).sort()).toEqual(
+      peripherals.filter((p) => Array.isArray(p.specs.connectivity) && p.specs.connectivity.includes("Bluetooth")).map((p) => p.slug).sort(),
+    );
+    const wired = await everyPage("featured", category("networking"), { wifi_standard: "none" });
+    expect(wired.length).toBe((await everyDetail(category("networking"))).filter((p) => p.specs.wifi_standard === null).length);
+  });
+
+  it("treats SQL and markup in filter values as plain values", async () => {
+    const result = await list(category("laptops"), { os: "' OR 1=1 --", brand: "<script>", cpu: "x'); DROP TABLE product; --" });
+    expect(result.totalCount).toBe(0);
+    expect((await list()).totalCount).toBeGreaterThan(0);
+  });
+});
+
+describe("listingFacets", () => {
+  const option = (facets: ListingFacets["brands"], value: string) => facets?.find((o) => o.value === value);
+
+  it("counts each brand and spec value against the other filters, not its own", async () => {
+    const state = parseListingState(category("laptops"), { brand: "lenovo", ram_gb: "16" });
+    const facets = await listingFacets(state);
+    expect(facets.categories).toBeNull();
+    // Brand counts ignore the brand filter: Dell still counts its 16 GB laptops.
+    const laptops = await everyDetail(category("laptops"));
+    const dell16 = laptops.filter((p) => p.brand.slug === "dell" && p.specs.ram_gb === 16).length;
+    expect(option(facets.brands, "dell")?.count).toBe(dell16);
+    expect(option(facets.brands, "lenovo")).toMatchObject({ selected: true });
+    // Memory counts ignore the memory filter but keep the brand filter.
+    const ram = facets.specs.find((facet) => facet.key === "ram_gb");
+    const lenovo = laptops.filter((p) => p.brand.slug === "lenovo");
+    for (const value of ram?.options ?? []) {
+      expect(value.count, value.value).toBe(lenovo.filter((p) => String(p.specs.ram_gb) === value.value).length);
+    }
+    expect(ram?.options.map((o) => o.label)).toEqual([...(ram?.options ?? [])].sort((a, b) => Number(a.value) - Number(b.value)).map((o) => `${o.value} GB`));
+    // The listing and the facets agree on how many products the filters leave.
+    expect((await listProducts(state)).totalCount).toBe(ram?.options.find((o) => o.value === "16")?.count);
+  });
+
+  it("keeps a selected value that matches nothing, so it can be taken off", async () => {
+    const facets = await listingFacets(parseListingState(category("gpus"), { brand: "apple", in_stock: "1" }));
+    expect(option(facets.brands, "apple")).toMatchObject({ count: 0, selected: true });
+    expect(facets.inStockCount).toBe(0);
+  });
+
+  it("offers categories and the price range on a brand's page", async () => {
+    const facets = await listingFacets(parseListingState({ kind: "brand", slug: "asus" }, {}));
+    expect(facets.brands).toBeNull();
+    const asus = await everyPage("price-asc", { kind: "brand", slug: "asus" });
+    expect(facets.categories?.reduce((sum, c) => sum + c.count, 0)).toBe(asus.length);
+    expect(facets.priceRange).toEqual({ min: asus[0]?.priceCents, max: asus.at(-1)?.priceCents });
+    expect(facets.specs).toEqual([]);
+  });
+});
+
+describe("brands", () => {
+  it("lists every brand A-Z with counts that add up to the catalog, and finds one by slug", async () => {
+    const brands = await listBrands();
+    expect(brands.map((b) => b.name)).toEqual([...brands.map((b) => b.name)].sort((a, b) => a.localeCompare(b)));
+    expect(brands.reduce((sum, b) => sum + b.productCount, 0)).toBe((await list()).totalCount);
+    expect(await getBrandBySlug("asus")).toMatchObject({ slug: "asus", name: "ASUS" });
+    expect(await getBrandBySlug("../asus")).toBeNull();
   });
 });
 

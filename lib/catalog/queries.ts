@@ -3,16 +3,27 @@ import { cache } from "react";
 import { z } from "zod";
 import { db } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/db/generated/client.ts";
-import { toCategoryView, toCategoryWithCount, toProductDetail, toProductSummary } from "./mappers.ts";
-import { MAX_PAGE } from "./listing-params.ts";
-import { DEFAULT_SORT } from "./types.ts";
+import { specFacetsFor } from "./facets.ts";
+import { toListingFacets } from "./facet-options.ts";
+import { facetCountsSql, listingCountSql, listingIdsSql } from "./listing-sql.ts";
+import { MAX_PAGE, type ListingState } from "./listing-state.ts";
+import {
+  toBrandView,
+  toBrandWithCount,
+  toCategoryView,
+  toCategoryWithCount,
+  toProductDetail,
+  toProductSummary,
+} from "./mappers.ts";
 import type {
+  BrandView,
+  BrandWithCount,
   CategoryView,
   CategoryWithCount,
+  ListingFacets,
   ProductDetail,
   ProductListPage,
-  ProductListQuery,
-  ProductSort,
+  ProductSummary,
 } from "./types.ts";
 
 /**
@@ -32,37 +43,18 @@ const summarySelect = {
   slug: true,
   sku: true,
   name: true,
-  brand: true,
+  brand: { select: { slug: true, name: true } },
   priceCents: true,
   currency: true,
   stock: true,
   category: { select: { slug: true, name: true } },
 } satisfies Prisma.ProductSelect;
 
-const PRICE_ORDER: Readonly<Record<Exclude<ProductSort, "featured">, Prisma.ProductOrderByWithRelationInput[]>> = {
-  "price-asc": [{ priceCents: "asc" }, { id: "asc" }],
-  "price-desc": [{ priceCents: "desc" }, { id: "asc" }],
-};
-
 const idRowsSchema = z.array(z.object({ id: z.number().int() }));
-
-/**
- * "Featured" order: categories take turns (a laptop, a desktop, a processor, ...), and within a
- * category products in stock come first, then by name. Prisma's orderBy cannot express this, so
- * one SQL query picks the page's ids and a second loads them.
- */
-async function featuredIds(category: string | undefined, skip: number, take: number): Promise<number[]> {
-  const rows = await db().$queryRaw<unknown>`
-    SELECT p.id
-    FROM product p
-    JOIN category c ON c.id = p.category_id
-    WHERE (${category ?? null}::text IS NULL OR c.slug = ${category ?? null}::text)
-    ORDER BY
-      row_number() OVER (PARTITION BY p.category_id ORDER BY (p.stock > 0) DESC, p.name, p.id),
-      c.sort_order, c.id
-    LIMIT ${take} OFFSET ${skip}`;
-  return idRowsSchema.parse(rows).map((row) => row.id);
-}
+const countRowsSchema = z.array(z.object({ n: z.number().int() }));
+const facetRowsSchema = z.array(
+  z.object({ facet: z.string(), value: z.string().nullable(), label: z.string().nullable(), n: z.number().int() }),
+);
 
 /** All categories in navigation order, with how many products each has. */
 export const listCategories = cache(async (): Promise<CategoryWithCount[]> => {
@@ -82,33 +74,46 @@ export const getCategoryBySlug = cache(async (slug: string): Promise<CategoryVie
   return row ? toCategoryView(row) : null;
 });
 
+/** Every brand A–Z as people read it (Acer, AMD, Apple; not the database's byte order). */
+export const listBrands = cache(async (): Promise<BrandWithCount[]> => {
+  const rows = await db().brand.findMany({
+    select: { slug: true, name: true, description: true, _count: { select: { products: true } } },
+  });
+  return rows.map(toBrandWithCount).sort((a, b) => a.name.localeCompare(b.name, "en"));
+});
+
+export const getBrandBySlug = cache(async (slug: string): Promise<BrandView | null> => {
+  if (!isSlug(slug)) return null;
+  const row = await db().brand.findUnique({ where: { slug }, select: { slug: true, name: true, description: true } });
+  return row ? toBrandView(row) : null;
+});
+
 /**
- * One page of products, optionally within a category. A page past the end is clamped to the
- * last page (and an empty result reports page 1 of 1).
+ * One page of a listing: its scope, filters and order (see listing-state.ts). A page past the
+ * end is clamped to the last page (and an empty result reports page 1 of 1).
  */
-export async function listProducts(query: ProductListQuery = {}): Promise<ProductListPage> {
-  const sort = query.sort ?? DEFAULT_SORT;
-  const pageSize = Math.max(1, Math.min(100, Math.floor(query.pageSize ?? PAGE_SIZE)));
-  const where: Prisma.ProductWhereInput = query.category ? { category: { slug: query.category } } : {};
+export async function listProducts(state: ListingState, pageSize = PAGE_SIZE): Promise<ProductListPage> {
+  const size = Math.max(1, Math.min(100, Math.floor(pageSize)));
+  const [counted] = countRowsSchema.parse(await db().$queryRaw<unknown>(listingCountSql(state)));
+  const totalCount = counted?.n ?? 0;
+  const totalPages = Math.max(1, Math.ceil(totalCount / size));
+  const page = Math.min(Math.max(1, Math.min(MAX_PAGE, Math.floor(state.page))), totalPages);
 
-  const totalCount = await db().product.count({ where });
-  const totalPages = Math.max(1, Math.ceil(totalCount / pageSize));
-  const requested = Math.max(1, Math.min(MAX_PAGE, Math.floor(query.page ?? 1)));
-  const page = Math.min(requested, totalPages);
-
-  const skip = (page - 1) * pageSize;
-
-  let rows: Prisma.ProductGetPayload<{ select: typeof summarySelect }>[] = [];
-  if (totalCount > 0 && sort === "featured") {
-    const ids = await featuredIds(query.category, skip, pageSize);
+  let products: ProductSummary[] = [];
+  if (totalCount > 0) {
+    const ids = idRowsSchema.parse(await db().$queryRaw<unknown>(listingIdsSql(state, (page - 1) * size, size))).map((row) => row.id);
     const found = await db().product.findMany({ where: { id: { in: ids } }, select: summarySelect });
     const byId = new Map(found.map((row) => [row.id, row]));
-    rows = ids.flatMap((id) => byId.get(id) ?? []);
-  } else if (totalCount > 0 && sort !== "featured") {
-    rows = await db().product.findMany({ where, select: summarySelect, orderBy: PRICE_ORDER[sort], skip, take: pageSize });
+    products = ids.flatMap((id) => byId.get(id) ?? []).map(toProductSummary);
   }
+  return { products, page, pageSize: size, totalCount, totalPages, sort: state.sort };
+}
 
-  return { products: rows.map(toProductSummary), page, pageSize, totalCount, totalPages, sort };
+/** The listing's facets, each value counted against the listing's other filters. */
+export async function listingFacets(state: ListingState): Promise<ListingFacets> {
+  const specFacets = state.scope.kind === "category" ? specFacetsFor(state.scope.slug) : [];
+  const rows = facetRowsSchema.parse(await db().$queryRaw<unknown>(facetCountsSql(state, specFacets.map((facet) => facet.key))));
+  return toListingFacets(state, specFacets, rows);
 }
 
 export const getProductBySlug = cache(async (slug: string): Promise<ProductDetail | null> => {

@@ -1,20 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { categoryHref, listingHref, productHref } from "./routes.ts";
+import { NO_FILTERS } from "./listing-state.ts";
+import { allProductsHref, brandHref, categoryHref, listingHref, productHref } from "./routes.ts";
 
 describe("routes", () => {
-  it("links to products", () => {
+  it("links to products, listings and brands", () => {
     expect(productHref("rtx-5080")).toBe("/products/rtx-5080");
-  });
-
-  it("leaves defaults out of listing URLs", () => {
-    expect(listingHref()).toBe("/");
-    expect(listingHref({ sort: "featured", page: 1 })).toBe("/");
+    expect(allProductsHref()).toBe("/products");
     expect(categoryHref("gpus")).toBe("/c/gpus");
+    expect(brandHref("western-digital")).toBe("/brands/western-digital");
   });
 
-  it("keeps sort and page", () => {
-    expect(listingHref({ sort: "price-asc", page: 2 })).toBe("/?sort=price-asc&page=2");
-    expect(listingHref({ category: "gpus", sort: "price-desc" })).toBe("/c/gpus?sort=price-desc");
-    expect(listingHref({ category: "gpus", page: 3 })).toBe("/c/gpus?page=3");
+  it("leaves defaults out of listing URLs and keeps sort and page", () => {
+    const gpus = { scope: { kind: "category", slug: "gpus" } as const, filters: NO_FILTERS, sort: "featured" as const, page: 1 };
+    expect(listingHref(gpus)).toBe("/c/gpus");
+    expect(listingHref({ ...gpus, sort: "price-desc", page: 3 })).toBe("/c/gpus?sort=price-desc&page=3");
   });
 });

@@ -1,6 +1,5 @@
 import type { Route } from "next";
-import { DEFAULT_SORT } from "./types.ts";
-import type { ProductSort } from "./types.ts";
+import { listingPath, listingUrl, type ListingState } from "./listing-state.ts";
 
 /** Links to the storefront's pages, typed for `typedRoutes`. */
 
@@ -8,23 +7,23 @@ export function productHref(slug: string): Route {
   return `/products/${encodeURIComponent(slug)}` as Route;
 }
 
-export interface ListingLink {
-  /** A category slug: `/c/<slug>`; the home page lists every category. */
-  category?: string | null;
-  sort?: ProductSort;
-  page?: number;
+/** A listing with its filters, order and page: `/c/gpus?brand=asus&sort=price-asc&page=2`. */
+export function listingHref(state: ListingState): Route {
+  return listingUrl(state) as Route;
 }
 
-/** `/`, `/c/gpus`, `/c/gpus?sort=price-asc&page=2`; defaults are left out of the URL. */
-export function listingHref({ category, sort = DEFAULT_SORT, page = 1 }: ListingLink = {}): Route {
-  const path = category ? `/c/${encodeURIComponent(category)}` : "/";
-  const query = new URLSearchParams();
-  if (sort !== DEFAULT_SORT) query.set("sort", sort);
-  if (page > 1) query.set("page", String(page));
-  const search = query.toString();
-  return (search ? `${path}?${search}` : path) as Route;
+export function allProductsHref(): Route {
+  return listingPath({ kind: "all" }) as Route;
 }
 
 export function categoryHref(slug: string): Route {
-  return listingHref({ category: slug });
+  return listingPath({ kind: "category", slug }) as Route;
+}
+
+export function brandHref(slug: string): Route {
+  return listingPath({ kind: "brand", slug }) as Route;
+}
+
+export function brandsHref(): Route {
+  return "/brands" as Route;
 }

@@ -17,6 +17,19 @@ export interface CategoryRef {
   name: string;
 }
 
+export interface BrandRef {
+  slug: string;
+  name: string;
+}
+
+export interface BrandView extends BrandRef {
+  description: string;
+}
+
+export interface BrandWithCount extends BrandView {
+  productCount: number;
+}
+
 export interface CategoryView extends CategoryRef {
   description: string;
 }
@@ -30,7 +43,7 @@ export interface ProductSummary {
   slug: string;
   sku: string;
   name: string;
-  brand: string;
+  brand: BrandRef;
   /** Price in the currency's minor unit (cents for USD). */
   priceCents: number;
   /** ISO 4217 code, upper case. */
@@ -46,23 +59,41 @@ export interface ProductDetail extends ProductSummary {
   updatedAt: string;
 }
 
-export const PRODUCT_SORTS = ["featured", "price-asc", "price-desc"] as const;
+export const PRODUCT_SORTS = ["featured", "newest", "price-asc", "price-desc"] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 export const DEFAULT_SORT: ProductSort = "featured";
 
 export const SORT_LABELS: Readonly<Record<ProductSort, string>> = {
   featured: "Featured",
+  newest: "Newest",
   "price-asc": "Price: low to high",
   "price-desc": "Price: high to low",
 };
 
-export interface ProductListQuery {
-  /** A category slug; all categories when absent. */
-  category?: string;
-  /** 1-based; pages past the end are clamped to the last page. */
-  page?: number;
-  sort?: ProductSort;
-  pageSize?: number;
+/** One value of a facet, with how many products it would show given the other filters. */
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface SpecFacetOptions {
+  key: string;
+  label: string;
+  options: FacetOption[];
+}
+
+/** The filters a listing offers, counted against the rest of its current filters. */
+export interface ListingFacets {
+  /** Absent on a category's own page. */
+  categories: FacetOption[] | null;
+  /** Absent on a brand's own page. */
+  brands: FacetOption[] | null;
+  specs: SpecFacetOptions[];
+  inStockCount: number;
+  /** Lowest and highest price in cents among what the other filters let through. */
+  priceRange: { min: number; max: number } | null;
 }
 
 export interface ProductListPage {

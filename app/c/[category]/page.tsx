@@ -4,9 +4,9 @@ import { connection } from "next/server";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
 import { PageHeading } from "@/components/listing/page-heading.tsx";
 import { ProductListing } from "@/components/listing/product-listing.tsx";
-import { parseListingParams } from "@/lib/catalog/listing-params.ts";
-import type { SearchParams } from "@/lib/catalog/listing-params.ts";
-import { getCategoryBySlug, listProducts } from "@/lib/catalog/queries.ts";
+import { parseListingState, type SearchParams } from "@/lib/catalog/listing-state.ts";
+import { getCategoryBySlug, listingFacets, listProducts } from "@/lib/catalog/queries.ts";
+import { allProductsHref } from "@/lib/catalog/routes.ts";
 
 interface CategoryPageProps {
   params: Promise<{ category: string }>;
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: CategoryPageProps): Promise<M
   await connection();
   const category = await getCategoryBySlug((await params).category);
   if (!category) return { title: "Category not found" };
-  return { title: category.name, description: category.description || undefined };
+  return { title: category.name, description: category.description || undefined, alternates: { canonical: `/c/${category.slug}` } };
 }
 
 export default async function CategoryPage({ params, searchParams }: CategoryPageProps) {
@@ -25,14 +25,14 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
   const category = await getCategoryBySlug((await params).category);
   if (!category) notFound();
 
-  const { sort, page } = parseListingParams(await searchParams);
-  const result = await listProducts({ category: category.slug, sort, page });
+  const state = parseListingState({ kind: "category", slug: category.slug }, await searchParams);
+  const [result, facets] = await Promise.all([listProducts(state), listingFacets(state)]);
 
   return (
     <>
-      <Breadcrumbs items={[{ label: "Home", href: "/" }, { label: category.name }]} />
+      <Breadcrumbs items={[{ label: "Home", href: "/" }, { label: "All products", href: allProductsHref() }, { label: category.name }]} />
       <PageHeading title={category.name}>{category.description || null}</PageHeading>
-      <ProductListing category={category.slug} label={category.name} result={result} />
+      <ProductListing state={state} label={category.name} result={result} facets={facets} />
     </>
   );
 }
