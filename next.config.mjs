@@ -5,6 +5,9 @@ const nextConfig = {
   typedRoutes: true,
   // Prisma's pg adapter and the generated client run on the server only.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // Cached pages (product pages, revalidated every 300 s) may be served stale for at most this
+  // long in all, by Next and by a CDN honouring stale-while-revalidate: stock shown stays recent.
+  expireTime: 600,
 };
 
 export default nextConfig;

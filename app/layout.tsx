@@ -1,10 +1,10 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer.tsx";
 import { SiteHeader } from "@/components/layout/site-header.tsx";
 import { Tracker } from "@/components/tracking/tracker.tsx";
-import { listCategories } from "@/lib/catalog/queries.ts";
+import { listCategories } from "@/lib/catalog/cached-queries.ts";
 import { shopEnv } from "@/lib/config/shop-env.ts";
 import "./globals.css";
 
@@ -32,13 +32,15 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Everything below reads the database and the environment of the running server: render per
-  // request, never at build time (the build has no database, and one build serves every stage).
-  await connection();
+  // The layout reads the database and the running server's environment, so no page may be
+  // prerendered at build time (the build has no database, and one build serves every stage):
+  // each page either calls connection() or, as product pages do, renders on its first visit.
   const { INGEST_URL } = shopEnv();
   // The category menu is not worth failing every page for: without it the page itself still
   // renders, or fails into app/error.tsx inside the shop's header and footer.
-  const categories = await listCategories().then(
+  // The build has no database: it prerenders only the bare 404 page for unknown URLs, whose menu
+  // stays empty (a product's own "not found" renders at request time, with its menu).
+  const categories = await (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD ? Promise.resolve([]) : listCategories()).then(
     (all) => all.map(({ slug, name }) => ({ slug, name })),
     (error: unknown) => {
       console.error("layout: the category menu is unavailable", error);

@@ -6,7 +6,7 @@ import { CategoryTiles } from "@/components/listing/category-tiles.tsx";
 import { PageHeading } from "@/components/listing/page-heading.tsx";
 import { ProductListing } from "@/components/listing/product-listing.tsx";
 import { listingUrl, NO_FILTERS, parseListingState, type SearchParams } from "@/lib/catalog/listing-state.ts";
-import { listCategories, listProducts } from "@/lib/catalog/queries.ts";
+import { listCategories, listProducts } from "@/lib/catalog/cached-queries.ts";
 import { allProductsHref, brandsHref } from "@/lib/catalog/routes.ts";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -48,6 +48,20 @@ test("filters a category by brand and spec, with the state in the URL and remova
   expect(prices).toEqual([...prices].sort((a, b) => a - b));
 });
 
+test("a product page renders once and is then served from the cache, for a bounded time", async ({ request }) => {
+  const home = await (await request.get(running.shop)).text();
+  const product = /href="(\/products\/[^"]+)"/.exec(home)?.[1];
+  expect(product).toBeDefined();
+  const first = await request.get(`${running.shop}${product}`);
+  const second = await request.get(`${running.shop}${product}`);
+  expect(first.status()).toBe(200);
+  expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(second.headers()["cache-control"]).toBe("s-maxage=300, stale-while-revalidate=300");
+  expect(await second.text()).toBe(await first.text());
+  // Listings read live filters and stock: rendered per request.
+  expect((await request.get(`${running.shop}/c/laptops`)).headers()["x-nextjs-cache"]).toBeUndefined();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
 import { PageHeading } from "@/components/listing/page-heading.tsx";
-import { listBrands } from "@/lib/catalog/queries.ts";
+import { listBrands } from "@/lib/catalog/cached-queries.ts";
 import { brandHref } from "@/lib/catalog/routes.ts";
 import styles from "./brands.module.css";
 

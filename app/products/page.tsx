@@ -4,7 +4,7 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
 import { PageHeading } from "@/components/listing/page-heading.tsx";
 import { ProductListing } from "@/components/listing/product-listing.tsx";
 import { parseListingState, type SearchParams } from "@/lib/catalog/listing-state.ts";
-import { listingFacets, listProducts } from "@/lib/catalog/queries.ts";
+import { listingFacets, listProducts } from "@/lib/catalog/cached-queries.ts";
 
 export const metadata: Metadata = {
   title: "All products",

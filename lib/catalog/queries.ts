@@ -116,11 +116,13 @@ export async function listingFacets(state: ListingState): Promise<ListingFacets>
   return toListingFacets(state, specFacets, rows);
 }
 
-export const getProductBySlug = cache(async (slug: string): Promise<ProductDetail | null> => {
+export const getProductBySlug = cache(readProduct);
+
+async function readProduct(slug: string): Promise<ProductDetail | null> {
   if (!isSlug(slug)) return null;
   const row = await db().product.findUnique({
     where: { slug },
     select: { ...summarySelect, description: true, specs: true, updatedAt: true },
   });
   return row ? toProductDetail(row) : null;
-});
+}

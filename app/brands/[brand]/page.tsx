@@ -5,7 +5,7 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
 import { PageHeading } from "@/components/listing/page-heading.tsx";
 import { ProductListing } from "@/components/listing/product-listing.tsx";
 import { parseListingState, type SearchParams } from "@/lib/catalog/listing-state.ts";
-import { getBrandBySlug, listingFacets, listProducts } from "@/lib/catalog/queries.ts";
+import { getBrandBySlug, listingFacets, listProducts } from "@/lib/catalog/cached-queries.ts";
 import { brandsHref } from "@/lib/catalog/routes.ts";
 
 interface BrandPageProps {

@@ -5,7 +5,7 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
 import { PageHeading } from "@/components/listing/page-heading.tsx";
 import { ProductListing } from "@/components/listing/product-listing.tsx";
 import { parseListingState, type SearchParams } from "@/lib/catalog/listing-state.ts";
-import { getCategoryBySlug, listingFacets, listProducts } from "@/lib/catalog/queries.ts";
+import { getCategoryBySlug, listingFacets, listProducts } from "@/lib/catalog/cached-queries.ts";
 import { allProductsHref } from "@/lib/catalog/routes.ts";
 
 interface CategoryPageProps {

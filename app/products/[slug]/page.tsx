@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
 import { ProductDetails } from "@/components/product/product-details.tsx";
 import { TrackProductView } from "@/components/tracking/track-product-view.tsx";
 import { toProductRef } from "@/lib/catalog/mappers.ts";
-import { getProductBySlug } from "@/lib/catalog/queries.ts";
+import { getProductBySlug } from "@/lib/catalog/cached-queries.ts";
 import { categoryHref } from "@/lib/catalog/routes.ts";
 
 interface ProductPageProps {
@@ -19,8 +18,14 @@ function summary(text: string, max = 160): string | undefined {
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s\S*$/, "")}…`;
 }
 
+// Rendered on a product's first visit (the build has no database) and then served from the cache
+// until revalidateProduct() drops it (a price or stock change) or this many seconds pass.
+export const revalidate = 300;
+export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+  return [];
+}
+
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
-  await connection();
   const product = await getProductBySlug((await params).slug);
   if (!product) return { title: "Product not found" };
   return {
@@ -31,7 +36,6 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
 }
 
 export default async function ProductPage({ params }: ProductPageProps) {
-  await connection();
   const product = await getProductBySlug((await params).slug);
   if (!product) notFound();
 

@@ -3,7 +3,8 @@ let lastSeen: { url: string; title: string } | undefined;
 /**
  * Resolves once document.title belongs to the current page. After a client-side navigation the
  * Next.js App Router streams the new page's metadata after the page itself, so for a moment the
- * title is still the previous page's: wait for it to change, at most `timeoutMs`.
+ * title is still the previous page's, or empty while the head is replaced (a page served from
+ * the cache): wait for a new, non-empty title, at most `timeoutMs`.
  */
 export function pageTitleSettled(timeoutMs = 1_000): Promise<void> {
   const url = window.location.href;
@@ -11,7 +12,8 @@ export function pageTitleSettled(timeoutMs = 1_000): Promise<void> {
   const remember = () => {
     lastSeen = { url, title: document.title };
   };
-  if (!previous || previous.url === url || document.title !== previous.title) {
+  const isNew = (title: string) => title !== "" && title !== previous?.title;
+  if (!previous || previous.url === url || isNew(document.title)) {
     remember();
     return Promise.resolve();
   }
@@ -23,7 +25,7 @@ export function pageTitleSettled(timeoutMs = 1_000): Promise<void> {
       resolve();
     };
     const observer = new MutationObserver(() => {
-      if (document.title !== previous.title) done();
+      if (isNew(document.title)) done();
     });
     observer.observe(document.head, { subtree: true, childList: true, characterData: true });
     const timer = setTimeout(done, timeoutMs);
