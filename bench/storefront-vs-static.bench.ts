@@ -1,11 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { runnerConfig } from "../dev/config.ts";
-import { freePort } from "../dev/parts/ports.ts";
-import { startSystem } from "../dev/system.ts";
+import { startShopSystem } from "../dev/testing/shop-system.ts";
 
 // The shop's pages under load, each as a ratio to a static JS chunk served by the same
 // production server in the same run: requests/s, p50 and p97.5 latency (autocannon reports no
@@ -34,23 +30,9 @@ function load(url: string): Result {
   return resultSchema.parse(JSON.parse(lines.at(-1) ?? "{}"));
 }
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), "compushop-bench-"));
-await chmod(dataDir, 0o755);
-const system = await startSystem(
-  runnerConfig({
-    DATA_DIR: dataDir,
-    SHOP_PORT: String(await freePort()),
-    INGEST_PORT: "0",
-    SHOP_DB_PORT: "0",
-    WAREHOUSE_DB_PORT: "0",
-    S3_PORT: "0",
-    SHOP_MODE: "production",
-    SKIP_PARTS: "shiny,cognito,etl-timer",
-  }),
-  () => {},
-);
+const running = await startShopSystem();
 try {
-  const shop = system.urls.shop ?? "";
+  const { shop } = running;
   const home = await (await fetch(shop)).text();
   const chunk = /\/_next\/static\/[^"]+\.js/.exec(home)?.[0];
   const product = /href="(\/products\/[^"]+)"/.exec(home)?.[1];
@@ -69,6 +51,5 @@ try {
     );
   }
 } finally {
-  await system.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await running.stop();
 }

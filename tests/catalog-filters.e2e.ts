@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { startShopSystem, type ShopSystem } from "./support/shop-system.ts";
+import { startShopSystem, type ShopSystem } from "../dev/testing/shop-system.ts";
 
 // Browsing with filters: counts beside every value, state in the URL, with and without JavaScript.
 let running: ShopSystem;

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { z } from "zod";
-import { startShopSystem, type ShopSystem } from "./support/shop-system.ts";
+import { startShopSystem, type ShopSystem } from "../dev/testing/shop-system.ts";
 
 // The shop's files from public/: the icons a browser shows for it, robots.txt and the web
 // manifest, served by the production build and named in every page's head.

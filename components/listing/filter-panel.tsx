@@ -52,6 +52,15 @@ function OptionList({ name, options }: { name: string; options: FacetOption[] })
   );
 }
 
+function PriceField({ name, label, value, placeholder }: { name: string; label: string; value: number | null; placeholder?: string }) {
+  return (
+    <label>
+      <span>{label}</span>
+      <input type="number" name={name} inputMode="numeric" min={0} step={1} defaultValue={value ?? ""} placeholder={placeholder} />
+    </label>
+  );
+}
+
 function Facet({ legend, children }: { legend: string; children: ReactNode }) {
   return (
     <fieldset className={styles.facet}>
@@ -83,30 +92,8 @@ export function FilterPanel({ state, facets, currency }: { state: ListingState; 
         ) : null}
         <Facet legend="Price">
           <div className={styles.price}>
-            <label>
-              <span>Min ($)</span>
-              <input
-                type="number"
-                name="min"
-                inputMode="numeric"
-                min={0}
-                step={1}
-                defaultValue={filters.priceMin ?? ""}
-                placeholder={range ? dollars(range.min, "floor") : undefined}
-              />
-            </label>
-            <label>
-              <span>Max ($)</span>
-              <input
-                type="number"
-                name="max"
-                inputMode="numeric"
-                min={0}
-                step={1}
-                defaultValue={filters.priceMax ?? ""}
-                placeholder={range ? dollars(range.max, "ceil") : undefined}
-              />
-            </label>
+            <PriceField name="min" label="Min ($)" value={filters.priceMin} placeholder={range ? dollars(range.min, "floor") : undefined} />
+            <PriceField name="max" label="Max ($)" value={filters.priceMax} placeholder={range ? dollars(range.max, "ceil") : undefined} />
           </div>
           {range ? (
             <p className={styles.hint}>

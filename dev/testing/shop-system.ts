@@ -1,9 +1,9 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { runnerConfig } from "../../dev/config.ts";
-import { freePort } from "../../dev/parts/ports.ts";
-import { startSystem, type RunningSystem } from "../../dev/system.ts";
+import { runnerConfig } from "../config.ts";
+import { freePort } from "../parts/ports.ts";
+import { startSystem, type RunningSystem } from "../system.ts";
 
 export interface ShopSystem {
   readonly shop: string;
