@@ -66,5 +66,5 @@ test("robots.txt lets crawlers into the catalog and keeps them out of shoppers' 
   const robots = (await fetchOk(request, `${shop}/robots.txt`, /^text\/plain/)).toString("utf8");
   expect(robots).toMatch(/^User-agent: \*$/m);
   expect(robots).toMatch(/^Allow: \/$/m);
-  for (const privatePath of ["/cart", "/checkout", "/account"]) expect(robots).toContain(`Disallow: ${privatePath}`);
+  for (const privatePath of ["/search", "/api/", "/cart", "/checkout", "/account"]) expect(robots).toContain(`Disallow: ${privatePath}`);
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "@/components/search/search-box.tsx";
 import type { CategoryRef } from "@/lib/catalog/types.ts";
 import { CategoryNav } from "./category-nav.tsx";
 import { Logo } from "./logo.tsx";
@@ -13,6 +14,7 @@ export function SiteHeader({ categories }: { categories: CategoryRef[] }) {
           <span className={styles.wordmark}>CompuShop</span>
           <span className="visually-hidden">, home</span>
         </Link>
+        <SearchBox />
       </div>
       <div className={styles.navRow}>
         <div className="container">

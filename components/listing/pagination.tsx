@@ -1,19 +1,17 @@
 import Link from "next/link";
-import type { ListingState } from "@/lib/catalog/listing-state.ts";
+import type { Route } from "next";
 import { pageWindow } from "@/lib/catalog/pagination.ts";
-import { listingHref } from "@/lib/catalog/routes.ts";
 import styles from "./pagination.module.css";
 
 interface PaginationProps {
-  /** The listing, filters and order kept on every page link. */
-  state: ListingState;
   page: number;
   totalPages: number;
+  /** The URL of a page, keeping whatever else the list's URL holds (filters, order, query). */
+  hrefFor: (page: number) => Route;
 }
 
-export function Pagination({ state, page, totalPages }: PaginationProps) {
+export function Pagination({ page, totalPages, hrefFor: href }: PaginationProps) {
   if (totalPages <= 1) return null;
-  const href = (target: number) => listingHref({ ...state, page: target });
   return (
     <nav aria-label="Pagination" className={styles.pagination}>
       {page > 1 ? (

@@ -78,7 +78,7 @@ export function ProductListing({ state, label, result, facets }: ProductListingP
           </div>
         )}
 
-        <Pagination state={current} page={result.page} totalPages={result.totalPages} />
+        <Pagination page={result.page} totalPages={result.totalPages} hrefFor={(page) => listingHref({ ...state, page })} />
       </section>
     </div>
   );

@@ -1,0 +1,37 @@
+import { ProductGrid } from "@/components/product/product-grid.tsx";
+import { pageRange } from "@/lib/catalog/pagination.ts";
+import type { SearchResultPage } from "@/lib/search/types.ts";
+import { Pagination } from "@/components/listing/pagination.tsx";
+import { searchHref } from "@/lib/search/search-params.ts";
+import styles from "./search.module.css";
+
+const quoted = (words: readonly string[]) => words.map((word) => `“${word}”`).join(", ");
+
+/** The products found, their count, and pages. */
+export function SearchResults({ result }: { result: SearchResultPage }) {
+  const { from, to } = pageRange(result.page, result.pageSize, result.totalCount);
+  const noun = result.totalCount === 1 ? "product" : "products";
+  return (
+    <section className={styles.results} aria-labelledby="search-results-heading">
+      <h2 id="search-results-heading" className="visually-hidden">
+        Products found
+      </h2>
+      <div className={styles.toolbar}>
+        <p className={styles.count} role="status">
+          Showing <strong>{from}</strong>–<strong>{to}</strong> of <strong>{result.totalCount}</strong> {noun}
+        </p>
+      </div>
+      {result.fuzzyWords.length > 0 ? (
+        <p className={styles.note}>
+          No product has the {result.fuzzyWords.length === 1 ? "word" : "words"} {quoted(result.fuzzyWords)}, so these are the
+          closest matches.
+        </p>
+      ) : null}
+      <ProductGrid
+        products={result.products}
+        label={`Results for “${result.query}”, page ${result.page} of ${result.totalPages}`}
+      />
+      <Pagination page={result.page} totalPages={result.totalPages} hrefFor={(page) => searchHref(result.query, page)} />
+    </section>
+  );
+}

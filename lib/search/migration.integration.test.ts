@@ -1,0 +1,57 @@
+import { runner } from "node-pg-migrate";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PostgresPart } from "@/dev/parts/postgres.ts";
+import { throwawayPostgres } from "@/dev/testing/local-parts.ts";
+import { SHOP_MIGRATIONS_DIR, migrateShop } from "@/lib/db/migrations.ts";
+import { applyMigrations } from "@/lib/pg/apply-migrations.ts";
+import { seedCatalog } from "@/prisma/seed.ts";
+
+// The product-search migration over a database that already has products (a developer's .data,
+// production): it fills in their documents, and its down migration takes everything away again.
+const MIGRATION = "1764300000000_product-search";
+
+let postgres: PostgresPart;
+let client: pg.Client;
+
+beforeAll(async () => {
+  postgres = await throwawayPostgres("shop_search_migration_test");
+  client = new pg.Client({ connectionString: postgres.url });
+  await client.connect();
+});
+
+afterAll(async () => {
+  await client?.end();
+  await postgres?.stop();
+});
+
+const count = async (sql: string): Promise<number> => Number((await client.query<{ n: string }>(sql)).rows[0]?.n);
+const searchObjects = () =>
+  count(`SELECT (SELECT count(*) FROM pg_class WHERE relname LIKE 'product_search%')
+              + (SELECT count(*) FROM pg_proc WHERE proname LIKE 'product_search%')
+              + (SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'product_search%') AS n`);
+
+describe("the product-search migration", () => {
+  it("gives every existing product its search document", async () => {
+    const before = await applyMigrations(postgres.url, SHOP_MIGRATIONS_DIR, { count: 2 });
+    expect(before).not.toContain(MIGRATION);
+    await seedCatalog(postgres.url);
+    const products = await count("SELECT count(*) AS n FROM product");
+    expect(products).toBeGreaterThan(0);
+
+    expect(await migrateShop(postgres.url)).toContain(MIGRATION);
+    expect(await count("SELECT count(*) AS n FROM product_search")).toBe(products);
+    expect(
+      await count(`SELECT count(*) AS n FROM product p JOIN product_search s ON s.product_id = p.id
+                    WHERE s.document @@ plainto_tsquery('simple', product_search_words(split_part(p.name, ' ', 1)))`),
+    ).toBe(products);
+  });
+
+  it("is undone by its down migration, and can be applied again", async () => {
+    expect(await searchObjects()).toBeGreaterThan(0);
+    await runner({ databaseUrl: postgres.url, dir: SHOP_MIGRATIONS_DIR, direction: "down", count: 1, migrationsTable: "schema_migrations", log: () => {} });
+    expect(await searchObjects()).toBe(0);
+    expect(await migrateShop(postgres.url)).toEqual([MIGRATION]);
+    expect(await count("SELECT count(*) AS n FROM product_search")).toBe(await count("SELECT count(*) AS n FROM product"));
+  });
+});

@@ -1,0 +1,31 @@
+import type { Route } from "next";
+import { z } from "zod";
+import { MAX_SEARCH_PAGE } from "./pagination.ts";
+import { parseSearchText } from "./search-query.ts";
+
+/** Next.js passes each query parameter as a string, a list of strings (repeated) or undefined. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export interface SearchRequest {
+  /** Cleaned query text; "" when there is none. */
+  query: string;
+  page: number;
+}
+
+const firstValue = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+const pageSchema = z
+  .preprocess(firstValue, z.coerce.number().int().min(1))
+  .transform((page) => Math.min(page, MAX_SEARCH_PAGE))
+  .catch(1);
+
+/** `/search?q=…&page=…`, read leniently: a bad page is page 1, a bad query no query. */
+export function parseSearchRequest(params: SearchParams): SearchRequest {
+  return { query: parseSearchText(params.q), page: pageSchema.parse(params.page) };
+}
+
+/** The results page of a query, page 1 left out of the URL. */
+export function searchHref(query: string, page = 1): Route {
+  const params = new URLSearchParams({ q: query });
+  if (page > 1) params.set("page", String(page));
+  return `/search?${params.toString()}` as Route;
+}

@@ -1,0 +1,13 @@
+import type { ProductSummary } from "@/lib/catalog/types.ts";
+
+/** One page of search results, as the results page shows it. */
+export interface SearchResultPage {
+  query: string;
+  products: ProductSummary[];
+  page: number;
+  pageSize: number;
+  totalCount: number;
+  totalPages: number;
+  /** Words no product holds, matched by similarity instead (typos): "thinkpd". */
+  fuzzyWords: string[];
+}
