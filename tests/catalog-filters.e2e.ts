@@ -62,6 +62,32 @@ test("a product page renders once and is then served from the cache, for a bound
   expect((await request.get(`${running.shop}/c/laptops`)).headers()["x-nextjs-cache"]).toBeUndefined();
 });
 
+test("a product page links onward and describes itself to search engines; the sitemap lists it", async ({ page, request }) => {
+  await page.goto(`${running.shop}/c/gpus`);
+  const first = page.locator("#main article a").first();
+  const href = await first.getAttribute("href");
+  await first.click();
+  await page.waitForURL((url) => url.pathname === href);
+  const name = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
+
+  expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(new RegExp(`${href}$`));
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as Record<string, unknown>;
+  expect(ld).toMatchObject({ "@type": "Product", name, offers: { "@type": "Offer", priceCurrency: "USD" } });
+
+  const related = page.getByRole("region", { name: /^More graphics cards$/i });
+  await expect(related.locator("article")).toHaveCount(4);
+  expect(await related.locator(`a[href="${href}"]`).count()).toBe(0);
+
+  // The brand crumb lists that brand's products of the category.
+  const brand = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").nth(2);
+  await brand.click();
+  await page.waitForURL(/\/c\/gpus\?brand=[a-z0-9-]+$/);
+
+  const sitemap = await (await request.get(`${running.shop}/sitemap.xml`)).text();
+  expect(sitemap).toContain(`<loc>${running.shop}${href}</loc>`);
+  expect(sitemap).toContain(`<loc>${running.shop}/c/gpus</loc>`);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

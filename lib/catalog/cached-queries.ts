@@ -3,6 +3,7 @@ import { unstable_cache } from "next/cache";
 import { CATALOG_TAG, LISTING_TAG, productTag } from "./cache-tags.ts";
 import { listingUrl, type ListingState } from "./listing-state.ts";
 import * as catalog from "./queries.ts";
+import type { ProductDetail } from "./types.ts";
 
 /**
  * The catalog reads pages use: queries.ts through Next's data cache, tagged so revalidate.ts can
@@ -16,6 +17,13 @@ const NAVIGATION_SECONDS = 300;
 export function getProductBySlug(slug: string) {
   return unstable_cache(() => catalog.getProductBySlug(slug), ["product", slug], {
     tags: [CATALOG_TAG, productTag(slug)],
+    revalidate: PRODUCT_SECONDS,
+  })();
+}
+
+export function relatedProducts(product: ProductDetail) {
+  return unstable_cache(() => catalog.relatedProducts(product), ["related", product.slug], {
+    tags: [CATALOG_TAG, LISTING_TAG, productTag(product.slug)],
     revalidate: PRODUCT_SECONDS,
   })();
 }

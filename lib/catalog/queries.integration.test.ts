@@ -17,6 +17,7 @@ import {
   listCategories,
   listingFacets,
   listProducts,
+  relatedProducts,
 } from "./queries.ts";
 import type { ListingFacets, ProductSort, ProductSummary } from "./types.ts";
 
@@ -199,6 +200,22 @@ describe("brands", () => {
     expect(brands.reduce((sum, b) => sum + b.productCount, 0)).toBe((await list()).totalCount);
     expect(await getBrandBySlug("asus")).toMatchObject({ slug: "asus", name: "ASUS" });
     expect(await getBrandBySlug("../asus")).toBeNull();
+  });
+});
+
+describe("relatedProducts", () => {
+  it("offers other products of the same category, in stock first, then nearest in price", async () => {
+    const gpus = await everyPage("price-asc", category("gpus"));
+    const middle = gpus[Math.floor(gpus.length / 2)]!;
+    const related = await relatedProducts(middle);
+    expect(related).toHaveLength(4);
+    expect(related.every((p) => p.category.slug === "gpus" && p.id !== middle.id)).toBe(true);
+    const distance = (p: ProductSummary) => Math.abs(p.priceCents - middle.priceCents);
+    const expected = gpus
+      .filter((p) => p.id !== middle.id)
+      .sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0) || distance(a) - distance(b) || a.id - b.id)
+      .slice(0, 4);
+    expect(related.map((p) => p.slug)).toEqual(expected.map((p) => p.slug));
   });
 });
 

@@ -2,11 +2,12 @@ import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { db } from "@/lib/db/client.ts";
-import type { Prisma } from "@/lib/db/generated/client.ts";
+import { Prisma } from "@/lib/db/generated/client.ts";
 import { specFacetsFor } from "./facets.ts";
 import { toListingFacets } from "./facet-options.ts";
 import { facetCountsSql, listingCountSql, listingIdsSql } from "./listing-sql.ts";
 import { MAX_PAGE, type ListingState } from "./listing-state.ts";
+import type { SitemapSource } from "./sitemap.ts";
 import {
   toBrandView,
   toBrandWithCount,
@@ -56,6 +57,14 @@ const facetRowsSchema = z.array(
   z.object({ facet: z.string(), value: z.string().nullable(), label: z.string().nullable(), n: z.number().int() }),
 );
 
+/** The summaries of the products whose `{ id }` rows an SQL statement picked, in its order. */
+async function summariesInOrder(idRows: unknown): Promise<ProductSummary[]> {
+  const ids = idRowsSchema.parse(idRows).map((row) => row.id);
+  const found = await db().product.findMany({ where: { id: { in: ids } }, select: summarySelect });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []).map(toProductSummary);
+}
+
 /** All categories in navigation order, with how many products each has. */
 export const listCategories = cache(async (): Promise<CategoryWithCount[]> => {
   const rows = await db().category.findMany({
@@ -101,10 +110,7 @@ export async function listProducts(state: ListingState, pageSize = PAGE_SIZE): P
 
   let products: ProductSummary[] = [];
   if (totalCount > 0) {
-    const ids = idRowsSchema.parse(await db().$queryRaw<unknown>(listingIdsSql(state, (page - 1) * size, size))).map((row) => row.id);
-    const found = await db().product.findMany({ where: { id: { in: ids } }, select: summarySelect });
-    const byId = new Map(found.map((row) => [row.id, row]));
-    products = ids.flatMap((id) => byId.get(id) ?? []).map(toProductSummary);
+    products = await summariesInOrder(await db().$queryRaw<unknown>(listingIdsSql(state, (page - 1) * size, size)));
   }
   return { products, page, pageSize: size, totalCount, totalPages, sort: state.sort };
 }
@@ -117,6 +123,27 @@ export async function listingFacets(state: ListingState): Promise<ListingFacets>
 }
 
 export const getProductBySlug = cache(readProduct);
+
+/** What the sitemap lists: every category, brand and product. */
+export async function sitemapSource(): Promise<SitemapSource> {
+  const [categories, brands, products] = await Promise.all([
+    db().category.findMany({ select: { slug: true }, orderBy: { sortOrder: "asc" } }),
+    db().brand.findMany({ select: { slug: true }, orderBy: { slug: "asc" } }),
+    db().product.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } }),
+  ]);
+  return { categories, brands, products };
+}
+
+/** Up to `take` other products of the product's category: in stock first, then nearest in price. */
+export async function relatedProducts(product: Pick<ProductSummary, "id" | "priceCents" | "category">, take = 4): Promise<ProductSummary[]> {
+  const rows = await db().$queryRaw<unknown>(Prisma.sql`
+    SELECT p.id
+    FROM product p JOIN category c ON c.id = p.category_id
+    WHERE c.slug = ${product.category.slug} AND p.id <> ${product.id}
+    ORDER BY (p.stock > 0) DESC, abs(p.price_cents - ${product.priceCents}), p.id
+    LIMIT ${take}`);
+  return summariesInOrder(rows);
+}
 
 async function readProduct(slug: string): Promise<ProductDetail | null> {
   if (!isSlug(slug)) return null;

@@ -7,6 +7,7 @@ describe("routes", () => {
     expect(productHref("rtx-5080")).toBe("/products/rtx-5080");
     expect(allProductsHref()).toBe("/products");
     expect(categoryHref("gpus")).toBe("/c/gpus");
+    expect(categoryHref("laptops", { brand: "lenovo" })).toBe("/c/laptops?brand=lenovo");
     expect(brandHref("western-digital")).toBe("/brands/western-digital");
   });
 

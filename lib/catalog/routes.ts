@@ -1,5 +1,6 @@
 import type { Route } from "next";
-import { listingPath, listingUrl, type ListingState } from "./listing-state.ts";
+import { listingPath, listingUrl, NO_FILTERS, type ListingState } from "./listing-state.ts";
+import { DEFAULT_SORT } from "./types.ts";
 
 /** Links to the storefront's pages, typed for `typedRoutes`. */
 
@@ -16,8 +17,10 @@ export function allProductsHref(): Route {
   return listingPath({ kind: "all" }) as Route;
 }
 
-export function categoryHref(slug: string): Route {
-  return listingPath({ kind: "category", slug }) as Route;
+/** A category, or its products of one brand: `/c/laptops?brand=lenovo`. */
+export function categoryHref(slug: string, only?: { brand: string }): Route {
+  if (!only) return listingPath({ kind: "category", slug }) as Route;
+  return listingUrl({ scope: { kind: "category", slug }, filters: { ...NO_FILTERS, brands: [only.brand] }, sort: DEFAULT_SORT, page: 1 }) as Route;
 }
 
 export function brandHref(slug: string): Route {

@@ -4,8 +4,10 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
 import { ProductDetails } from "@/components/product/product-details.tsx";
 import { TrackProductView } from "@/components/tracking/track-product-view.tsx";
 import { toProductRef } from "@/lib/catalog/mappers.ts";
-import { getProductBySlug } from "@/lib/catalog/cached-queries.ts";
-import { categoryHref } from "@/lib/catalog/routes.ts";
+import { RelatedProducts } from "@/components/product/related-products.tsx";
+import { getProductBySlug, relatedProducts } from "@/lib/catalog/cached-queries.ts";
+import { categoryHref, productHref } from "@/lib/catalog/routes.ts";
+import { inlineJson, productJsonLd } from "@/lib/catalog/structured-data.ts";
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
@@ -18,8 +20,8 @@ function summary(text: string, max = 160): string | undefined {
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s\S*$/, "")}…`;
 }
 
-// Rendered on a product's first visit (the build has no database) and then served from the cache
-// until revalidateProduct() drops it (a price or stock change) or this many seconds pass.
+// Rendered on a product's first visit (the build has no database), then served from the cache for
+// this many seconds, or until its tags (lib/catalog/cache-tags.ts) are revalidated.
 export const revalidate = 300;
 export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
   return [];
@@ -28,16 +30,19 @@ export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
   const product = await getProductBySlug((await params).slug);
   if (!product) return { title: "Product not found" };
+  const path = productHref(product.slug);
   return {
     title: product.name,
     description: summary(product.description),
-    openGraph: { title: product.name, description: summary(product.description), type: "website" },
+    alternates: { canonical: path },
+    openGraph: { title: product.name, description: summary(product.description), type: "website", url: path, siteName: "CompuShop" },
   };
 }
 
 export default async function ProductPage({ params }: ProductPageProps) {
   const product = await getProductBySlug((await params).slug);
   if (!product) notFound();
+  const related = await relatedProducts(product);
 
   return (
     <>
@@ -45,10 +50,13 @@ export default async function ProductPage({ params }: ProductPageProps) {
         items={[
           { label: "Home", href: "/" },
           { label: product.category.name, href: categoryHref(product.category.slug) },
+          { label: product.brand.name, href: categoryHref(product.category.slug, { brand: product.brand.slug }) },
           { label: product.name },
         ]}
       />
       <ProductDetails product={product} />
+      <RelatedProducts products={related} categoryName={product.category.name} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: inlineJson(productJsonLd(product)) }} />
       <TrackProductView product={toProductRef(product)} />
     </>
   );
