@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CartLink } from "@/components/cart/cart-link.tsx";
 import { SearchBox } from "@/components/search/search-box.tsx";
 import type { CategoryRef } from "@/lib/catalog/types.ts";
 import { CategoryNav } from "./category-nav.tsx";
@@ -15,6 +16,7 @@ export function SiteHeader({ categories }: { categories: CategoryRef[] }) {
           <span className="visually-hidden">, home</span>
         </Link>
         <SearchBox />
+        <CartLink />
       </div>
       <div className={styles.navRow}>
         <div className="container">

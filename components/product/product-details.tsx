@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AddToCartForm } from "@/components/cart/add-to-cart-form.tsx";
 import type { ProductDetail } from "@/lib/catalog/types.ts";
 import { brandHref, categoryHref } from "@/lib/catalog/routes.ts";
 import { Price } from "./price.tsx";
@@ -24,6 +25,7 @@ export function ProductDetails({ product }: { product: ProductDetail }) {
           <Price amount={product.priceCents} currency={product.currency} size="lg" />
           <StockBadge stock={product.stock} />
         </div>
+        <AddToCartForm productId={product.id} stock={product.stock} />
         {product.description ? <p className={styles.description}>{product.description}</p> : null}
         <dl className={styles.facts}>
           <div>

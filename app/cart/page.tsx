@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cookies } from "next/headers";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
+import { PageHeading } from "@/components/listing/page-heading.tsx";
+import { CartLines } from "@/components/cart/cart-lines.tsx";
+import { readCart } from "@/lib/cart/cart-store.ts";
+import { CART_ID_COOKIE } from "@/lib/cart/cart-cookie.ts";
+import { allProductsHref } from "@/lib/catalog/routes.ts";
+
+export const metadata: Metadata = { title: "Your cart", robots: { index: false, follow: false } };
+
+export default async function CartPage() {
+  const cart = await readCart((await cookies()).get(CART_ID_COOKIE)?.value);
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Home", href: "/" }, { label: "Cart" }]} />
+      <PageHeading title="Your cart">
+        {cart.itemCount === 0 ? "Your cart is empty." : `${cart.itemCount} ${cart.itemCount === 1 ? "item" : "items"}.`}
+      </PageHeading>
+      {cart.lines.length > 0 ? (
+        <CartLines cart={cart} />
+      ) : (
+        <p>
+          <Link href={allProductsHref()} className="button">
+            Browse products
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}

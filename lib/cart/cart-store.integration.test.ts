@@ -1,0 +1,87 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PostgresPart } from "@/dev/parts/postgres.ts";
+import { throwawayPostgres } from "@/dev/testing/local-parts.ts";
+import { db } from "@/lib/db/client.ts";
+import { migrateShop } from "@/lib/db/migrations.ts";
+import { seedCatalog } from "@/prisma/seed.ts";
+import { addToCart, readCart, removeFromCart, setCartQuantity } from "./cart-store.ts";
+
+let postgres: PostgresPart;
+let sql: pg.Client;
+
+beforeAll(async () => {
+  postgres = await throwawayPostgres("shop_cart_test");
+  await migrateShop(postgres.url);
+  await seedCatalog(postgres.url);
+  process.env.DATABASE_URL = postgres.url;
+  sql = new pg.Client({ connectionString: postgres.url });
+  await sql.connect();
+});
+
+afterAll(async () => {
+  await db().$disconnect();
+  await sql?.end();
+  await postgres?.stop();
+});
+
+/** A product with exactly `stock` units (set here, so the test does not depend on seed levels). */
+async function productWithStock(stock: number, offset = 0): Promise<{ id: number; priceCents: number }> {
+  const row = await sql.query<{ id: number; price_cents: number }>(
+    "UPDATE product SET stock = $1 WHERE id = (SELECT id FROM product ORDER BY id OFFSET $2 LIMIT 1) RETURNING id, price_cents",
+    [stock, offset],
+  );
+  const product = row.rows[0];
+  if (!product) throw new Error("no product");
+  return { id: product.id, priceCents: product.price_cents };
+}
+
+function cartIdOf(change: Awaited<ReturnType<typeof addToCart>>): string {
+  if (!change.ok) throw new Error(change.message);
+  return change.cartId;
+}
+
+describe("cart", () => {
+  it("creates a cart on the first add and prices it from the catalog", async () => {
+    const a = await productWithStock(10, 0);
+    const b = await productWithStock(10, 1);
+    const cartId = cartIdOf(await addToCart(null, a.id, 2));
+    expect(await addToCart(cartId, b.id, 1)).toEqual({ ok: true, cartId, itemCount: 3 });
+    expect(await addToCart(cartId, a.id, 1)).toEqual({ ok: true, cartId, itemCount: 4 });
+
+    // A price change shows in the cart at once: it stores no prices.
+    await sql.query("UPDATE product SET price_cents = price_cents + 100 WHERE id = $1", [a.id]);
+    const cart = await readCart(cartId);
+    expect(cart.lines.map((line) => [line.product.id, line.quantity])).toEqual([[a.id, 3], [b.id, 1]]);
+    expect(cart.subtotalCents).toBe((a.priceCents + 100) * 3 + b.priceCents);
+    expect(cart.itemCount).toBe(4);
+  });
+
+  it("never holds more than the stock, counting what the cart has already", async () => {
+    const product = await productWithStock(3, 2);
+    const cartId = cartIdOf(await addToCart(null, product.id, 2));
+    expect(await addToCart(cartId, product.id, 2)).toEqual({ ok: false, message: "Only 3 in stock, and 2 are already in your cart." });
+    expect(await setCartQuantity(cartId, product.id, 4)).toEqual({ ok: false, message: "Only 3 in stock." });
+    expect(await setCartQuantity(cartId, product.id, 3)).toMatchObject({ ok: true, itemCount: 3 });
+
+    const soldOut = await productWithStock(0, 3);
+    expect(await addToCart(cartId, soldOut.id, 1)).toEqual({ ok: false, message: "Sorry, this product is out of stock." });
+
+    // Stock can fall below a cart's quantity afterwards; the cart says so.
+    await sql.query("UPDATE product SET stock = 1 WHERE id = $1", [product.id]);
+    expect((await readCart(cartId)).lines[0]).toMatchObject({ quantity: 3, exceedsStock: true });
+  });
+
+  it("removes lines, and treats unknown or malformed cart ids as an empty cart", async () => {
+    const product = await productWithStock(5, 4);
+    const cartId = cartIdOf(await addToCart(null, product.id, 1));
+    expect(await removeFromCart(cartId, product.id)).toEqual({ ok: true, cartId, itemCount: 0 });
+    expect((await readCart(cartId)).lines).toEqual([]);
+    expect((await readCart("not-a-uuid")).itemCount).toBe(0);
+    expect((await readCart("00000000-0000-4000-8000-000000000000")).itemCount).toBe(0);
+    // An add with a cart id that no longer exists starts a new cart.
+    const fresh = cartIdOf(await addToCart("00000000-0000-4000-8000-000000000000", product.id, 1));
+    expect(fresh).not.toBe("00000000-0000-4000-8000-000000000000");
+    expect(await addToCart(fresh, 999_999, 1)).toEqual({ ok: false, message: "This product is no longer sold." });
+  });
+});

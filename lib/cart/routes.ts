@@ -1,0 +1,5 @@
+import type { Route } from "next";
+
+export function cartHref(): Route {
+  return "/cart" as Route;
+}
