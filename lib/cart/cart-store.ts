@@ -1,5 +1,6 @@
 import "server-only";
 import { toProductSummary } from "@/lib/catalog/mappers.ts";
+import { summarySelect } from "@/lib/catalog/queries.ts";
 import { db } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/db/generated/client.ts";
 import { MAX_LINE_QUANTITY } from "./quantity.ts";
@@ -16,22 +17,7 @@ type Tx = Prisma.TransactionClient;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isCartId = (value: string | null | undefined): value is string => typeof value === "string" && UUID.test(value);
 
-const lineSelect = {
-  quantity: true,
-  product: {
-    select: {
-      id: true,
-      slug: true,
-      sku: true,
-      name: true,
-      brand: { select: { slug: true, name: true } },
-      priceCents: true,
-      currency: true,
-      stock: true,
-      category: { select: { slug: true, name: true } },
-    },
-  },
-} satisfies Prisma.CartItemSelect;
+const lineSelect = { quantity: true, product: { select: summarySelect } } satisfies Prisma.CartItemSelect;
 
 export async function readCart(cartId: string | null | undefined): Promise<CartView> {
   if (!isCartId(cartId)) return EMPTY_CART;

@@ -39,7 +39,8 @@ export const PAGE_SIZE = 12;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isSlug = (value: string): boolean => value.length <= 200 && SLUG.test(value);
 
-const summarySelect = {
+/** The columns of a ProductSummary (mappers.ts `toProductSummary`), for any query that shows products. */
+export const summarySelect = {
   id: true,
   slug: true,
   sku: true,
