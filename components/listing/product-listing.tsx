@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { hasFilters, NO_FILTERS, type ListingState } from "@/lib/catalog/listing-state.ts";
-import { pageRange } from "@/lib/catalog/pagination.ts";
 import { allProductsHref, listingHref } from "@/lib/catalog/routes.ts";
 import type { ListingFacets, ProductListPage } from "@/lib/catalog/types.ts";
 import { ProductGrid } from "@/components/product/product-grid.tsx";
 import { ActiveFilters } from "./active-filters.tsx";
 import { FilterPanel } from "./filter-panel.tsx";
 import { Pagination } from "./pagination.tsx";
+import { ResultCount } from "./result-count.tsx";
 import { SortLinks } from "./sort-links.tsx";
 import styles from "./product-listing.module.css";
 
@@ -22,8 +22,6 @@ interface ProductListingProps {
 
 /** Filters, toolbar (count and sorting), the product grid and pagination. */
 export function ProductListing({ state, label, result, facets }: ProductListingProps) {
-  const { from, to } = pageRange(result.page, result.pageSize, result.totalCount);
-  const noun = result.totalCount === 1 ? "product" : "products";
   const filtered = hasFilters(state.filters);
   const current: ListingState = { ...state, page: result.page };
   return (
@@ -43,15 +41,7 @@ export function ProductListing({ state, label, result, facets }: ProductListingP
           {label}
         </h2>
         <div className={styles.toolbar}>
-          <p className={styles.count} role="status">
-            {result.totalCount === 0 ? (
-              "No products"
-            ) : (
-              <>
-                Showing <strong>{from}</strong>–<strong>{to}</strong> of <strong>{result.totalCount}</strong> {noun}
-              </>
-            )}
-          </p>
+          <ResultCount page={result.page} pageSize={result.pageSize} totalCount={result.totalCount} />
           {result.totalCount > 1 ? <SortLinks state={current} /> : null}
         </div>
         {facets ? <ActiveFilters state={current} facets={facets} /> : null}

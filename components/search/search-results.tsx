@@ -1,7 +1,7 @@
 import { ProductGrid } from "@/components/product/product-grid.tsx";
-import { pageRange } from "@/lib/catalog/pagination.ts";
 import type { SearchResultPage } from "@/lib/search/types.ts";
 import { Pagination } from "@/components/listing/pagination.tsx";
+import { ResultCount } from "@/components/listing/result-count.tsx";
 import { searchHref } from "@/lib/search/search-params.ts";
 import styles from "./search.module.css";
 
@@ -9,17 +9,13 @@ const quoted = (words: readonly string[]) => words.map((word) => `“${word}”`
 
 /** The products found, their count, and pages. */
 export function SearchResults({ result }: { result: SearchResultPage }) {
-  const { from, to } = pageRange(result.page, result.pageSize, result.totalCount);
-  const noun = result.totalCount === 1 ? "product" : "products";
   return (
     <section className={styles.results} aria-labelledby="search-results-heading">
       <h2 id="search-results-heading" className="visually-hidden">
         Products found
       </h2>
       <div className={styles.toolbar}>
-        <p className={styles.count} role="status">
-          Showing <strong>{from}</strong>–<strong>{to}</strong> of <strong>{result.totalCount}</strong> {noun}
-        </p>
+        <ResultCount page={result.page} pageSize={result.pageSize} totalCount={result.totalCount} />
       </div>
       {result.fuzzyWords.length > 0 ? (
         <p className={styles.note}>

@@ -37,7 +37,7 @@ export interface ListingState {
 
 /** Far beyond any real catalog; keeps `skip` small for hand-written URLs. */
 export const MAX_PAGE = 1000;
-export const MAX_PRICE = 1_000_000;
+const MAX_PRICE = 1_000_000;
 const MAX_VALUES = 30;
 
 export const NO_FILTERS: ListingFilters = { categories: [], brands: [], priceMin: null, priceMax: null, inStock: false, specs: {} };
@@ -93,7 +93,7 @@ export function listingPath(scope: ListingScope): string {
 }
 
 /** The listing's query string, canonical: filters in a fixed order, then sort and page. */
-export function listingQuery(state: ListingState): URLSearchParams {
+function listingQuery(state: ListingState): URLSearchParams {
   const { filters } = state;
   const query = new URLSearchParams();
   for (const slug of filters.categories) query.append("category", slug);
