@@ -18,6 +18,11 @@ const runnerEnvSchema = z.object({
   S3_PORT: portOrAny.default(4569),
   COGNITO_PORT: port.default(9229),
   SHINY_PORT: port.default(3838),
+  /**
+   * cognito-local's confirmation code for every sign-up and password reset: it sends no e-mail,
+   * and its log (where it prints codes) is buffered, so locally the code is fixed and announced.
+   */
+  COGNITO_CODE: z.string().regex(/^\d{6}$/, "must be six digits").default("123456"),
   DATABASE_URL: z.string().optional(),
   WAREHOUSE_URL: z.string().optional(),
   S3_ENDPOINT: z.url().optional(),

@@ -87,7 +87,11 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
         : startS3({ dataDir: dataPath("s3"), port: config.S3_PORT, bucket: config.RAW_BUCKET }).then((p) => started("s3", p)),
       skip.has("cognito")
         ? null
-        : startCognito({ dataDir: dataPath("cognito"), port: config.COGNITO_PORT }).then((p): CognitoPart => started("cognito", p)),
+        : startCognito({
+            dataDir: dataPath("cognito"),
+            port: config.COGNITO_PORT,
+            code: config.COGNITO_CODE,
+          }).then((p): CognitoPart => started("cognito", p)),
     ]);
 
     await migrateShop(shopDb.url);
@@ -125,7 +129,9 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
       "warehouse db": warehouseDb.url,
       s3: `${s3.endpoint} (bucket ${config.RAW_BUCKET})`,
     };
-    if (cognito) urls.cognito = `${cognito.endpoint} (pool ${cognito.userPoolId}, client ${cognito.userPoolClientId})`;
+    if (cognito) {
+      urls.cognito = `${cognito.endpoint} (pool ${cognito.userPoolId}, client ${cognito.userPoolClientId}; no e-mail is sent: every confirmation code is ${config.COGNITO_CODE})`;
+    }
 
     const [shop, shiny] = await allStarted([
       skip.has("shop")
@@ -138,6 +144,7 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
               INGEST_URL: ingest.url,
               ...(cognito
                 ? {
+                    COGNITO_LOCAL: "1",
                     COGNITO_ENDPOINT: cognito.endpoint,
                     COGNITO_USER_POOL_ID: cognito.userPoolId,
                     COGNITO_CLIENT_ID: cognito.userPoolClientId,

@@ -72,13 +72,17 @@ describe("seedCatalog", () => {
       brand: string;
       category: string;
       price_cents: number;
+      compare_at_price_cents: number | null;
+      featured: boolean;
+      units_sold: number;
+      created_at: Date;
       currency: string;
       stock: number;
       specs: unknown;
       description: string;
     }>(
-      `SELECT p.slug, p.sku, p.name, b.name AS brand, c.slug AS category, p.price_cents, p.currency, p.stock,
-              p.specs, p.description
+      `SELECT p.slug, p.sku, p.name, b.name AS brand, c.slug AS category, p.price_cents, p.compare_at_price_cents,
+              p.featured, p.units_sold, p.created_at, p.currency, p.stock, p.specs, p.description
          FROM product p JOIN category c ON c.id = p.category_id JOIN brand b ON b.id = p.brand_id`,
     );
     const bySlug = new Map(rows.rows.map((row) => [row.slug, row]));
@@ -90,12 +94,18 @@ describe("seedCatalog", () => {
         brand: product.brand,
         category: product.categorySlug,
         price_cents: product.priceCents,
+        compare_at_price_cents: product.compareAtPriceCents,
+        featured: product.featured,
+        units_sold: product.unitsSold,
+        created_at: product.createdAt,
         currency: product.currency,
         stock: product.stock,
         specs: product.specs,
         description: product.description,
       });
     }
+    expect(rows.rows.filter((row) => row.featured)).toHaveLength(8);
+    expect(rows.rows.filter((row) => row.compare_at_price_cents !== null).length).toBeGreaterThan(0);
   });
 
   it("changes nothing when run again", async () => {
@@ -123,6 +133,27 @@ describe("seedCatalog", () => {
     const category = await client.query<{ name: string }>("SELECT name FROM category WHERE slug = $1", [first.categorySlug]);
     expect(category.rows[0]?.name).toBe(catalog.categories.find((c) => c.slug === first.categorySlug)?.name);
     expect(await count("product")).toBe(catalog.products.length);
+  });
+
+  it("keeps units sold and the listing date, but restores the discount and the featured flag", async () => {
+    const discounted = catalog.products.find((p) => p.compareAtPriceCents !== null && !p.featured);
+    if (discounted === undefined) throw new Error("no discounted product");
+    await client.query(
+      "UPDATE product SET units_sold = units_sold + 5, compare_at_price_cents = NULL, featured = true, created_at = '2020-01-01T00:00:00Z' WHERE slug = $1",
+      [discounted.slug],
+    );
+    const summary = await seedCatalog(postgres.url);
+    expect(summary.products.updated).toBe(1);
+    const row = await client.query<{ units_sold: number; compare_at_price_cents: number | null; featured: boolean; created_at: Date }>(
+      "SELECT units_sold, compare_at_price_cents, featured, created_at FROM product WHERE slug = $1",
+      [discounted.slug],
+    );
+    expect(row.rows[0]).toEqual({
+      units_sold: discounted.unitsSold + 5,
+      compare_at_price_cents: discounted.compareAtPriceCents,
+      featured: false,
+      created_at: new Date("2020-01-01T00:00:00Z"),
+    });
   });
 
   it("restores a product's specs regardless of key order and leaves other products alone", async () => {

@@ -11,12 +11,15 @@ import { buildCatalog, slugify, type Catalog, type CatalogProduct } from "./seed
  * `seedCatalog(url)` from tests and the dev runner. The schema must already be migrated.
  *
  * Idempotent, in one transaction, keyed by slug (categories, brands and products):
- * - a missing row is created with every seed value, including the opening `stock`;
- * - an existing row gets its catalog facts (SKU, name, brand, category, price, currency, specs,
- *   description; for categories name, description, sort order) reset to the seed values, and
- *   `updated_at` bumped, but only when one of them differs, so a second run changes nothing;
- * - `stock` of an existing product is never written: it is live shop state (orders decrement it,
- *   staff restock it), and re-seeding a running shop must not undo that;
+ * - a missing row is created with every seed value, including the opening `stock`, `units_sold`
+ *   and listing date (`created_at`);
+ * - an existing row gets its catalog facts (SKU, name, brand, category, price, compare-at price,
+ *   featured, currency, specs, description; for categories name, description, sort order) reset
+ *   to the seed values, and `updated_at` bumped, but only when one of them differs, so a second
+ *   run changes nothing;
+ * - `stock` and `units_sold` of an existing product are never written: they are live shop state
+ *   (orders decrement the one and add to the other, staff restock), and re-seeding a running shop
+ *   must not undo that; nor is its `created_at`, the day it was listed;
  * - rows that are not in the seed (products added by staff) are left alone; nothing is deleted.
  * A transaction-scoped advisory lock serialises concurrent seed runs against one database.
  */
@@ -107,6 +110,8 @@ function productFacts(product: CatalogProduct, categoryId: number, brandId: numb
     brandId,
     categoryId,
     priceCents: product.priceCents,
+    compareAtPriceCents: product.compareAtPriceCents,
+    featured: product.featured,
     currency: product.currency,
     specs: product.specs satisfies Prisma.InputJsonObject,
     description: product.description,
@@ -129,6 +134,8 @@ async function seedProducts(
       brandId: true,
       categoryId: true,
       priceCents: true,
+      compareAtPriceCents: true,
+      featured: true,
       currency: true,
       specs: true,
       description: true,
@@ -144,7 +151,7 @@ async function seedProducts(
     const facts = productFacts(product, categoryId, brandId);
     const row = bySlug.get(product.slug);
     if (row === undefined) {
-      toCreate.push({ slug: product.slug, stock: product.stock, ...facts });
+      toCreate.push({ slug: product.slug, stock: product.stock, unitsSold: product.unitsSold, createdAt: product.createdAt, ...facts });
       continue;
     }
     const same =
@@ -153,13 +160,15 @@ async function seedProducts(
       row.brandId === facts.brandId &&
       row.categoryId === facts.categoryId &&
       row.priceCents === facts.priceCents &&
+      row.compareAtPriceCents === facts.compareAtPriceCents &&
+      row.featured === facts.featured &&
       row.currency === facts.currency &&
       row.description === facts.description &&
       sameJson(row.specs, facts.specs);
     if (same) {
       counts.unchanged += 1;
     } else {
-      // `stock` deliberately absent: see the note at the top of this file.
+      // `stock`, `units_sold` and `created_at` deliberately absent: see the note at the top of this file.
       await tx.product.update({ where: { id: row.id }, data: { ...facts, updatedAt: new Date() } });
       counts.updated += 1;
     }

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { startShopSystem, type ShopSystem } from "../dev/testing/shop-system.ts";
+import { newEmail, signUpHere } from "./support/accounts.ts";
 
 // axe-core over every main page of the shop: no serious or critical violation (WCAG 2.2 AA rules).
 let running: ShopSystem;
@@ -23,6 +24,9 @@ const PAGES = [
   "/search?q=thinkpd",
   "/search?q=qwertyuiop",
   "/cart",
+  "/deals",
+  "/sign-in",
+  "/sign-in?mode=sign-up",
   "/no-such-page",
 ];
 
@@ -57,3 +61,34 @@ test("a product page with an item in the cart has no serious or critical violati
   await expect(page.getByText(/Added 1 to your cart/)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`a signed-in shopper's pages have no serious or critical violation (${colorScheme} colours)`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`${running.shop}/c/monitors?in_stock=1`);
+    await page.locator("#main article a").first().click();
+    await page.waitForURL(/\/products\//);
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByText(/Added 1 to your cart/)).toBeVisible();
+    await page.goto(`${running.shop}/checkout`);
+    await signUpHere(page, newEmail(`axe-${colorScheme}`));
+    await expect(page.getByRole("button", { name: "Place order" })).toBeVisible();
+    // With the form's errors showing, too.
+    await page.getByRole("button", { name: "Place order" }).click();
+    await expect(page.getByText("Enter the recipient's name")).toBeVisible();
+    const problems: Record<string, string[]> = { "/checkout": await seriousViolations(page) };
+    await page.getByLabel("Full name").fill("Grace Hopper");
+    await page.getByLabel("Street address").fill("1 Compiler Road");
+    await page.getByLabel("City").fill("Arlington");
+    await page.getByLabel("Postal code").fill("22201");
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.waitForURL(/placed=1$/);
+    problems["order confirmation"] = await seriousViolations(page);
+    for (const path of ["/account", "/account/orders", "/account/wishlist"]) {
+      await page.goto(`${running.shop}${path}`);
+      problems[path] = await seriousViolations(page);
+    }
+    expect(problems).toEqual({ "/checkout": [], "order confirmation": [], "/account": [], "/account/orders": [], "/account/wishlist": [] });
+  });
+}

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cookies } from "next/headers";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
 import { PageHeading } from "@/components/listing/page-heading.tsx";
 import { CartLines } from "@/components/cart/cart-lines.tsx";
 import { readCart } from "@/lib/cart/cart-store.ts";
-import { CART_ID_COOKIE } from "@/lib/cart/cart-cookie.ts";
+import { currentCartRef } from "@/lib/cart/current-cart.ts";
 import { allProductsHref } from "@/lib/catalog/routes.ts";
 
 export const metadata: Metadata = { title: "Your cart", robots: { index: false, follow: false } };
 
 export default async function CartPage() {
-  const cart = await readCart((await cookies()).get(CART_ID_COOKIE)?.value);
+  const cart = await readCart(await currentCartRef());
   return (
     <>
       <Breadcrumbs items={[{ label: "Home", href: "/" }, { label: "Cart" }]} />

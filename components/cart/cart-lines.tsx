@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CartView } from "@/lib/cart/types.ts";
 import { productHref } from "@/lib/catalog/routes.ts";
 import { Price } from "@/components/product/price.tsx";
+import { checkoutHref } from "@/lib/orders/routes.ts";
 import { CartLineForm } from "./cart-line-form.tsx";
 import styles from "./cart-lines.module.css";
 
@@ -35,7 +36,12 @@ export function CartLines({ cart }: { cart: CartView }) {
       <p className={styles.subtotal}>
         Subtotal <Price amount={cart.subtotalCents} currency={cart.currency} size="lg" />
       </p>
-      <p className={styles.note}>Prices include no shipping. Checkout opens with customer accounts.</p>
+      <p className={styles.note}>Shipping is added at checkout (standard shipping is free from $100).</p>
+      <p>
+        <Link href={checkoutHref()} className="button">
+          Check out
+        </Link>
+      </p>
     </section>
   );
 }

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { allProductsHref, categoryHref } from "@/lib/catalog/routes.ts";
+import { allProductsHref, categoryHref, dealsHref } from "@/lib/catalog/routes.ts";
 import type { CategoryRef } from "@/lib/catalog/types.ts";
 import styles from "./category-nav.module.css";
 
-/** The category bar under the header; marks the category being browsed. */
+/** The category bar under the header (every product, the deals, each category); marks the one being browsed. */
 export function CategoryNav({ categories }: { categories: CategoryRef[] }) {
   const pathname = usePathname();
   return (
@@ -15,6 +15,11 @@ export function CategoryNav({ categories }: { categories: CategoryRef[] }) {
         <li>
           <Link href={allProductsHref()} className={styles.link} aria-current={pathname === allProductsHref() ? "page" : undefined}>
             All products
+          </Link>
+        </li>
+        <li>
+          <Link href={dealsHref()} className={`${styles.link} ${styles.deals}`} aria-current={pathname === dealsHref() ? "page" : undefined}>
+            Deals
           </Link>
         </li>
         {categories.map((category) => {

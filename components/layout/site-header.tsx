@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountLink } from "@/components/auth/account-link.tsx";
 import { CartLink } from "@/components/cart/cart-link.tsx";
 import { SearchBox } from "@/components/search/search-box.tsx";
 import type { CategoryRef } from "@/lib/catalog/types.ts";
@@ -16,7 +17,10 @@ export function SiteHeader({ categories }: { categories: CategoryRef[] }) {
           <span className="visually-hidden">, home</span>
         </Link>
         <SearchBox />
-        <CartLink />
+        <nav aria-label="Your shop" className={styles.tools}>
+          <AccountLink className={styles.account} />
+          <CartLink />
+        </nav>
       </div>
       <div className={styles.navRow}>
         <div className="container">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CategoryWithCount } from "@/lib/catalog/types.ts";
 import { categoryHref } from "@/lib/catalog/routes.ts";
-import { ProductImage } from "@/components/product/product-image.tsx";
+import { CategoryThumb } from "./category-thumb.tsx";
 import styles from "./category-tiles.module.css";
 
 export function CategoryTiles({ categories }: { categories: CategoryWithCount[] }) {
@@ -15,7 +15,7 @@ export function CategoryTiles({ categories }: { categories: CategoryWithCount[] 
         {categories.map((category) => (
           <li key={category.slug}>
             <Link href={categoryHref(category.slug)} className={styles.tile}>
-              <ProductImage category={category.slug} size="thumb" />
+              <CategoryThumb category={category.slug} />
               <span className={styles.text}>
                 <span className={styles.name}>{category.name}</span>
                 <span className={styles.count}>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { formatPrice } from "@/lib/format/price.ts";
-import { listingPath, listingUrl, type ListingState } from "@/lib/catalog/listing-state.ts";
-import { DEFAULT_SORT, type FacetOption, type ListingFacets } from "@/lib/catalog/types.ts";
+import { defaultSortFor, listingPath, listingUrl, type ListingState } from "@/lib/catalog/listing-state.ts";
+import type { FacetOption, ListingFacets } from "@/lib/catalog/types.ts";
 import { FilterForm } from "./filter-form.tsx";
 import styles from "./filter-panel.module.css";
 
@@ -113,7 +113,7 @@ export function FilterPanel({ state, facets, currency }: { state: ListingState; 
             <OptionList name={facet.key} options={facet.options} />
           </Facet>
         ))}
-        {state.sort !== DEFAULT_SORT ? <input type="hidden" name="sort" value={state.sort} /> : null}
+        {state.sort !== defaultSortFor(state.scope) ? <input type="hidden" name="sort" value={state.sort} /> : null}
         <button type="submit" className="button button-secondary">
           Apply filters
         </button>

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { ListingState } from "@/lib/catalog/listing-state.ts";
+import { sortsFor, type ListingState } from "@/lib/catalog/listing-state.ts";
 import { listingHref } from "@/lib/catalog/routes.ts";
-import { PRODUCT_SORTS, SORT_LABELS } from "@/lib/catalog/types.ts";
+import { SORT_LABELS } from "@/lib/catalog/types.ts";
 import styles from "./sort-links.module.css";
 
 /** Sorting as plain links: works without JavaScript, every order has its own URL, filters stay. */
@@ -12,7 +12,7 @@ export function SortLinks({ state }: { state: ListingState }) {
         Sort by
       </span>
       <ul className={styles.options} role="list">
-        {PRODUCT_SORTS.map((sort) => (
+        {sortsFor(state.scope).map((sort) => (
           <li key={sort}>
             <Link
               href={listingHref({ ...state, sort, page: 1 })}

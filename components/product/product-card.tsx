@@ -11,7 +11,7 @@ export function ProductCard({ product, headingLevel = 3 }: { product: ProductSum
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className={styles.card}>
-      <ProductImage category={product.category.slug} />
+      <ProductImage product={product} />
       <div className={styles.body}>
         <p className={styles.category}>{product.category.name}</p>
         <Heading className={styles.name}>
@@ -21,7 +21,7 @@ export function ProductCard({ product, headingLevel = 3 }: { product: ProductSum
         </Heading>
         <p className={styles.brand}>{product.brand.name}</p>
         <div className={styles.footer}>
-          <Price amount={product.priceCents} currency={product.currency} />
+          <Price amount={product.priceCents} currency={product.currency} compareAt={product.compareAtPriceCents} />
           <StockBadge stock={product.stock} />
         </div>
       </div>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form.tsx";
+import { WishlistButton } from "@/components/wishlist/wishlist-button.tsx";
 import type { ProductDetail } from "@/lib/catalog/types.ts";
-import { brandHref, categoryHref } from "@/lib/catalog/routes.ts";
+import { brandHref, categoryHref, productHref } from "@/lib/catalog/routes.ts";
 import { Price } from "./price.tsx";
 import { ProductImage } from "./product-image.tsx";
 import { SpecsTable } from "./specs-table.tsx";
@@ -13,7 +14,7 @@ export function ProductDetails({ product }: { product: ProductDetail }) {
   return (
     <article className={styles.product} aria-labelledby="product-name">
       <div className={styles.media}>
-        <ProductImage category={product.category.slug} size="hero" label={`${product.category.name} illustration`} />
+        <ProductImage product={product} size="hero" preload />
       </div>
 
       <div className={styles.summary}>
@@ -22,10 +23,11 @@ export function ProductDetails({ product }: { product: ProductDetail }) {
           {product.name}
         </h1>
         <div className={styles.buy}>
-          <Price amount={product.priceCents} currency={product.currency} size="lg" />
+          <Price amount={product.priceCents} currency={product.currency} compareAt={product.compareAtPriceCents} size="lg" />
           <StockBadge stock={product.stock} />
         </div>
         <AddToCartForm productId={product.id} stock={product.stock} />
+        <WishlistButton productId={product.id} returnTo={productHref(product.slug)} />
         {product.description ? <p className={styles.description}>{product.description}</p> : null}
         <dl className={styles.facts}>
           <div>

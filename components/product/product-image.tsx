@@ -1,25 +1,33 @@
-import { CategoryIcon } from "./category-icon.tsx";
+import Image from "next/image";
+import { PRODUCT_IMAGE_HEIGHT, PRODUCT_IMAGE_WIDTH, productImageAlt } from "@/lib/catalog/product-image-svg.ts";
+import type { ProductImageSubject } from "@/lib/catalog/product-image-version.ts";
+import { productImageHref } from "@/lib/catalog/routes.ts";
 import styles from "./product-image.module.css";
 
 interface ProductImageProps {
-  /** Category slug: picks the drawing and the tile's colours. */
-  category: string;
-  /** Text alternative. Leave out where the image only decorates a named product (cards). */
-  label?: string;
-  size?: "card" | "hero" | "thumb";
+  product: ProductImageSubject;
+  size?: "card" | "hero";
+  /** Fetched at once and early (the product page's own picture); cards load as they scroll near. */
+  preload?: boolean;
 }
 
-/** The product picture: a category drawing on a tinted tile (the catalog has no photos). */
-export function ProductImage({ category, label, size = "card" }: ProductImageProps) {
+/**
+ * The product's picture: generated per product (app/images/products/[slug]/[version]), an SVG
+ * served as is (`unoptimized`: there is nothing to resize), versioned and cached for good.
+ */
+export function ProductImage({ product, size = "card", preload = false }: ProductImageProps) {
   return (
-    <div
-      className={`${styles.tile} ${styles[size]}`}
-      data-category={category}
-      role={label ? "img" : undefined}
-      aria-label={label}
-      aria-hidden={label ? undefined : true}
-    >
-      <CategoryIcon category={category} className={styles.icon} />
+    <div className={`${styles.frame} ${styles[size]}`}>
+      <Image
+        className={styles.image}
+        src={productImageHref(product)}
+        width={PRODUCT_IMAGE_WIDTH}
+        height={PRODUCT_IMAGE_HEIGHT}
+        alt={productImageAlt(product)}
+        unoptimized
+        preload={preload}
+        loading={preload ? "eager" : "lazy"}
+      />
     </div>
   );
 }

@@ -100,3 +100,4 @@ export async function startCognito(options: {
     stop: () => child.stop(),
   };
 }
+

@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { startCognito, type CognitoPart } from "../parts/cognito.ts";
+import { freePort } from "../parts/ports.ts";
 import { startPostgres, type PostgresPart } from "../parts/postgres.ts";
 import { startS3, type S3Part } from "../parts/s3.ts";
 
@@ -43,4 +45,27 @@ export async function throwawayS3(bucket: string): Promise<S3Part> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** cognito-local on a free port (it cannot take port 0: its issuer names the port), with fixed codes. */
+export async function throwawayCognito(code = "123456"): Promise<CognitoPart> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "compushop-cognito-"));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const part = await startCognito({ dataDir: dir, port: await freePort(), code });
+      return {
+        ...part,
+        stop: async () => {
+          await part.stop();
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
+    } catch (error) {
+      // Another process took the port between freePort() and the emulator's listen: try another.
+      if (attempt >= 3) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
+    }
+  }
 }

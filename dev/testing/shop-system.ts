@@ -5,6 +5,8 @@ import { runnerConfig } from "../config.ts";
 import { freePort } from "../parts/ports.ts";
 import { startSystem, type RunningSystem } from "../system.ts";
 
+export const SIGN_UP_CODE = "246810";
+
 export interface ShopSystem {
   readonly shop: string;
   readonly system: RunningSystem;
@@ -13,7 +15,8 @@ export interface ShopSystem {
 
 /**
  * The shop on its production build, with what it needs (both databases, the lake, the ingest),
- * on ports of its own and a throwaway data dir; Shiny, Cognito and the ETL timer stay off.
+ * and cognito-local (every confirmation code is SIGN_UP_CODE), on ports of its own and a
+ * throwaway data dir; Shiny and the ETL timer stay off.
  */
 export async function startShopSystem(): Promise<ShopSystem> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "compushop-e2e-shop-"));
@@ -26,8 +29,10 @@ export async function startShopSystem(): Promise<ShopSystem> {
       SHOP_DB_PORT: "0",
       WAREHOUSE_DB_PORT: "0",
       S3_PORT: "0",
+      COGNITO_PORT: String(await freePort()),
+      COGNITO_CODE: SIGN_UP_CODE,
       SHOP_MODE: "production",
-      SKIP_PARTS: "shiny,cognito,etl-timer",
+      SKIP_PARTS: "shiny,etl-timer",
     }),
     () => {},
   );

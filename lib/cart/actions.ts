@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies, headers } from "next/headers";
 import { z } from "zod";
-import { addToCart, removeFromCart, setCartQuantity } from "./cart-store.ts";
-import { CART_COOKIE_SECONDS, CART_COUNT_COOKIE, CART_ID_COOKIE } from "./cart-cookie.ts";
+import { addToCart, removeFromCart, setCartQuantity, type CartRef } from "./cart-store.ts";
+import { writeCartCookies, writeCartCount } from "./cart-cookie-writer.ts";
+import { currentCartRef } from "./current-cart.ts";
 import { productIdSchema, quantitySchema } from "./quantity.ts";
 import { cartHref } from "./routes.ts";
 import type { CartChange } from "./types.ts";
@@ -19,14 +19,10 @@ function firstIssue(error: z.ZodError): CartFormState {
   return { status: "error", message: error.issues[0]?.message ?? "That did not work; try again." };
 }
 
-async function remember(change: CartChange, done: string): Promise<CartFormState> {
+async function remember(ref: CartRef, change: CartChange, done: string): Promise<CartFormState> {
   if (!change.ok) return { status: "error", message: change.message };
-  const jar = await cookies();
-  // Secure everywhere but a shop on this machine's own loopback (npm start, tests), served over http.
-  const host = (await headers()).get("host") ?? "";
-  const secure = !/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host);
-  jar.set(CART_ID_COOKIE, change.cartId, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: CART_COOKIE_SECONDS });
-  jar.set(CART_COUNT_COOKIE, String(change.itemCount), { httpOnly: false, sameSite: "lax", secure, path: "/", maxAge: CART_COOKIE_SECONDS });
+  if (typeof ref === "object" && ref !== null) await writeCartCount(change.itemCount);
+  else await writeCartCookies(change.cartId, change.itemCount);
   revalidatePath(cartHref());
   return { status: "done", message: done, itemCount: change.itemCount };
 }
@@ -34,21 +30,21 @@ async function remember(change: CartChange, done: string): Promise<CartFormState
 export async function addToCartAction(_previous: CartFormState, form: FormData): Promise<CartFormState> {
   const input = addSchema.safeParse({ productId: form.get("productId"), quantity: form.get("quantity") });
   if (!input.success) return firstIssue(input.error);
-  const cartId = (await cookies()).get(CART_ID_COOKIE)?.value;
+  const ref = await currentCartRef();
   const { quantity } = input.data;
-  return remember(await addToCart(cartId, input.data.productId, quantity), `Added ${quantity} to your cart.`);
+  return remember(ref, await addToCart(ref, input.data.productId, quantity), `Added ${quantity} to your cart.`);
 }
 
 export async function setQuantityAction(_previous: CartFormState, form: FormData): Promise<CartFormState> {
   const input = addSchema.safeParse({ productId: form.get("productId"), quantity: form.get("quantity") });
   if (!input.success) return firstIssue(input.error);
-  const cartId = (await cookies()).get(CART_ID_COOKIE)?.value;
-  return remember(await setCartQuantity(cartId, input.data.productId, input.data.quantity), "Quantity updated.");
+  const ref = await currentCartRef();
+  return remember(ref, await setCartQuantity(ref, input.data.productId, input.data.quantity), "Quantity updated.");
 }
 
 export async function removeAction(_previous: CartFormState, form: FormData): Promise<CartFormState> {
   const input = lineSchema.safeParse({ productId: form.get("productId") });
   if (!input.success) return firstIssue(input.error);
-  const cartId = (await cookies()).get(CART_ID_COOKIE)?.value;
-  return remember(await removeFromCart(cartId, input.data.productId), "Removed from your cart.");
+  const ref = await currentCartRef();
+  return remember(ref, await removeFromCart(ref, input.data.productId), "Removed from your cart.");
 }

@@ -5,7 +5,7 @@ import { throwawayPostgres } from "@/dev/testing/local-parts.ts";
 import { db } from "@/lib/db/client.ts";
 import { migrateShop } from "@/lib/db/migrations.ts";
 import { seedCatalog } from "@/prisma/seed.ts";
-import { addToCart, readCart, removeFromCart, setCartQuantity } from "./cart-store.ts";
+import { addToCart, mergeIntoUserCart, readCart, removeFromCart, setCartQuantity } from "./cart-store.ts";
 
 let postgres: PostgresPart;
 let sql: pg.Client;
@@ -84,4 +84,51 @@ describe("cart", () => {
     expect(fresh).not.toBe("00000000-0000-4000-8000-000000000000");
     expect(await addToCart(fresh, 999_999, 1)).toEqual({ ok: false, message: "This product is no longer sold." });
   });
+
+  it("keeps a signed-in shopper's cart by account, and never opens it from an anonymous cookie", async () => {
+    const product = await productWithStock(5, 5);
+    const userId = await newUser();
+    const userCart = cartIdOf(await addToCart({ userId }, product.id, 2));
+    expect(cartIdOf(await addToCart({ userId }, product.id, 1))).toBe(userCart);
+    expect((await readCart({ userId })).itemCount).toBe(3);
+    // Someone holding the cart's id (a stale cookie after sign-out) sees nothing and changes nothing.
+    expect((await readCart(userCart)).itemCount).toBe(0);
+    expect(await removeFromCart(userCart, product.id)).toEqual({ ok: false, message: "Your cart has expired." });
+    expect(cartIdOf(await addToCart(userCart, product.id, 1))).not.toBe(userCart);
+    expect((await readCart({ userId })).itemCount).toBe(3);
+  });
+
+  it("merges the anonymous cart into the account's on sign-in, within stock, once", async () => {
+    const both = await productWithStock(4, 6);
+    const onlyAnonymous = await productWithStock(5, 7);
+    const soldOut = await productWithStock(5, 8);
+    const userId = await newUser();
+    await addToCart({ userId }, both.id, 3);
+    const anonymous = cartIdOf(await addToCart(null, both.id, 2));
+    await addToCart(anonymous, onlyAnonymous.id, 1);
+    await addToCart(anonymous, soldOut.id, 1);
+    await sql.query("UPDATE product SET stock = 0 WHERE id = $1", [soldOut.id]);
+
+    const merged = await mergeIntoUserCart(anonymous, userId);
+
+    const cart = await readCart({ userId });
+    expect(cart.lines.map((line) => [line.product.id, line.quantity])).toEqual([
+      [both.id, 4],
+      [onlyAnonymous.id, 1],
+    ]);
+    expect(merged.itemCount).toBe(5);
+    expect((await readCart(anonymous)).itemCount).toBe(0);
+    // Signing in again (another tab, a retry) changes nothing.
+    expect(await mergeIntoUserCart(anonymous, userId)).toEqual(merged);
+    // A first sign-in with no anonymous cart makes the account's cart.
+    const newcomer = await newUser();
+    expect(await mergeIntoUserCart(undefined, newcomer)).toMatchObject({ itemCount: 0 });
+  });
 });
+
+async function newUser(): Promise<string> {
+  const { rows } = await sql.query<{ id: string }>("INSERT INTO app_user (cognito_sub, email) VALUES (gen_random_uuid()::text, 'cart@example.com') RETURNING id");
+  const id = rows[0]?.id;
+  if (!id) throw new Error("no user");
+  return id;
+}

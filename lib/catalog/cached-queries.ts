@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { CATALOG_TAG, LISTING_TAG, productTag } from "./cache-tags.ts";
-import { listingUrl, type ListingState } from "./listing-state.ts";
+import { defaultSortFor, listingUrl, type ListingState } from "./listing-state.ts";
 import * as catalog from "./queries.ts";
 import type { ProductDetail } from "./types.ts";
 
@@ -36,11 +36,17 @@ export function listProducts(state: ListingState) {
 }
 
 export function listingFacets(state: ListingState) {
-  return unstable_cache(() => catalog.listingFacets(state), ["facets", listingUrl({ ...state, sort: "featured", page: 1 })], {
+  return unstable_cache(() => catalog.listingFacets(state), ["facets", listingUrl({ ...state, sort: defaultSortFor(state.scope), page: 1 })], {
     tags: [CATALOG_TAG, LISTING_TAG],
     revalidate: LISTING_SECONDS,
   })();
 }
+
+/** The home page's featured products: they show stock and prices, so they live as listings do. */
+export const featuredProducts = unstable_cache(() => catalog.featuredProducts(), ["featured"], {
+  tags: [CATALOG_TAG, LISTING_TAG],
+  revalidate: LISTING_SECONDS,
+});
 
 export const listCategories = unstable_cache(() => catalog.listCategories(), ["categories"], {
   tags: [CATALOG_TAG],

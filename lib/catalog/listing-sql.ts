@@ -32,6 +32,7 @@ export function listingWhere(state: Pick<ListingState, "scope" | "filters">, exc
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (scope.kind === "category") conditions.push(Prisma.sql`c.slug = ${scope.slug}`);
   if (scope.kind === "brand") conditions.push(Prisma.sql`b.slug = ${scope.slug}`);
+  if (scope.kind === "deals") conditions.push(Prisma.sql`p.compare_at_price_cents IS NOT NULL`);
   if (except !== "category" && filters.categories.length > 0) conditions.push(Prisma.sql`c.slug = ANY(${filters.categories}::text[])`);
   if (except !== "brand" && filters.brands.length > 0) conditions.push(Prisma.sql`b.slug = ANY(${filters.brands}::text[])`);
   if (except !== "price" && filters.priceMin !== null) conditions.push(Prisma.sql`p.price_cents >= ${filters.priceMin * 100}`);
@@ -46,10 +47,16 @@ export function listingWhere(state: Pick<ListingState, "scope" | "filters">, exc
 
 /**
  * "Featured": categories take turns (a laptop, a desktop, a processor, ...), and within a
- * category products in stock come first, then by name.
+ * category products in stock come first, the merchandiser's featured ones first among those,
+ * then by name.
+ * "Best selling": most units sold first. "Biggest saving": the largest share of the compare-at
+ * price saved first (products without one last). Every order ends on the id, so pages never
+ * overlap or skip a product.
  */
 const ORDER_BY: Readonly<Record<ProductSort, Prisma.Sql>> = {
-  featured: Prisma.sql`ORDER BY row_number() OVER (PARTITION BY p.category_id ORDER BY (p.stock > 0) DESC, p.name, p.id), c.sort_order, c.id`,
+  featured: Prisma.sql`ORDER BY row_number() OVER (PARTITION BY p.category_id ORDER BY (p.stock > 0) DESC, p.featured DESC, p.name, p.id), c.sort_order, c.id`,
+  "best-selling": Prisma.sql`ORDER BY p.units_sold DESC, p.id ASC`,
+  "biggest-saving": Prisma.sql`ORDER BY (p.compare_at_price_cents - p.price_cents)::numeric / p.compare_at_price_cents DESC NULLS LAST, p.id ASC`,
   newest: Prisma.sql`ORDER BY p.created_at DESC, p.id DESC`,
   "price-asc": Prisma.sql`ORDER BY p.price_cents ASC, p.id ASC`,
   "price-desc": Prisma.sql`ORDER BY p.price_cents DESC, p.id ASC`,

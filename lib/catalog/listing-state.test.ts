@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { hasFilters, listingUrl, MAX_PAGE, NO_FILTERS, parseListingState, withoutFilter, type ListingScope } from "./listing-state.ts";
+import {
+  defaultSortFor,
+  hasFilters,
+  listingPath,
+  listingUrl,
+  MAX_PAGE,
+  NO_FILTERS,
+  parseListingState,
+  sortsFor,
+  withoutFilter,
+  type ListingScope,
+} from "./listing-state.ts";
+import { PRODUCT_SORTS, SORT_LABELS } from "./types.ts";
 
 const laptops: ListingScope = { kind: "category", slug: "laptops" };
 const all: ListingScope = { kind: "all" };
+const deals: ListingScope = { kind: "deals" };
 
 describe("parseListingState", () => {
   it("defaults to everything, featured, page 1", () => {
@@ -46,6 +59,12 @@ describe("parseListingState", () => {
     expect(parseListingState(all, { min: "" }).filters.priceMin).toBeNull();
   });
 
+  it("sorts by units sold when asked to", () => {
+    expect(parseListingState(all, { sort: "best-selling" }).sort).toBe("best-selling");
+    expect(parseListingState(laptops, { sort: ["best-selling", "newest"] }).sort).toBe("best-selling");
+    expect(SORT_LABELS["best-selling"]).toBe("Best selling");
+  });
+
   it("swaps a price range given the wrong way round", () => {
     expect(parseListingState(all, { min: "900", max: "100" }).filters).toMatchObject({ priceMin: 100, priceMax: 900 });
   });
@@ -59,6 +78,34 @@ describe("parseListingState", () => {
     const many = Array.from({ length: 50 }, (_, i) => `v${i}`);
     expect(parseListingState(laptops, { cpu: many }).filters.specs.cpu).toHaveLength(30);
     expect(parseListingState(laptops, { cpu: "x".repeat(101) }).filters.specs).toEqual({});
+  });
+});
+
+describe("the deals listing", () => {
+  it("lists discounted products at /deals, biggest saving first unless told otherwise", () => {
+    expect(listingPath(deals)).toBe("/deals");
+    expect(parseListingState(deals, {})).toEqual({ scope: deals, filters: NO_FILTERS, sort: "biggest-saving", page: 1 });
+    expect(parseListingState(deals, { sort: "best-selling", category: "gpus", page: "2" })).toMatchObject({
+      sort: "best-selling",
+      page: 2,
+      filters: { categories: ["gpus"] },
+    });
+    expect(parseListingState(deals, { sort: "cheapest" }).sort).toBe("biggest-saving");
+  });
+
+  it("offers the biggest saving first on deals only", () => {
+    expect(sortsFor(deals)).toEqual(["biggest-saving", ...PRODUCT_SORTS]);
+    expect(sortsFor(all)).toEqual(PRODUCT_SORTS);
+    expect(sortsFor(all)).not.toContain("biggest-saving");
+    expect(parseListingState(all, { sort: "biggest-saving" }).sort).toBe("featured");
+    expect([defaultSortFor(deals), defaultSortFor(laptops)]).toEqual(["biggest-saving", "featured"]);
+  });
+
+  it("leaves its own default order out of its canonical URL, and keeps any other", () => {
+    expect(listingUrl(parseListingState(deals, {}))).toBe("/deals");
+    expect(listingUrl(parseListingState(deals, { sort: "biggest-saving", brand: "asus" }))).toBe("/deals?brand=asus");
+    expect(listingUrl(parseListingState(deals, { sort: "featured" }))).toBe("/deals?sort=featured");
+    expect(parseListingState(deals, { sort: "featured" }).sort).toBe("featured");
   });
 });
 

@@ -1,19 +1,24 @@
 import { z } from "zod";
 import { specFacetsFor } from "./facets.ts";
-import { DEFAULT_SORT, PRODUCT_SORTS } from "./types.ts";
+import { DEAL_SORTS, DEFAULT_DEAL_SORT, DEFAULT_SORT, PRODUCT_SORTS } from "./types.ts";
 import type { ProductSort } from "./types.ts";
 
 /**
- * What a product listing shows, as its URL says: the scope (every product, one category or one
- * brand), the filters, the order and the page. Parsed leniently (a bad value is dropped, never an
- * error page: these URLs are typed and shared by people) and written back canonically (defaults
- * left out, values sorted), so one listing has one URL.
+ * What a product listing shows, as its URL says: the scope (every product, one category, one
+ * brand, or the discounted ones), the filters, the order and the page. Parsed leniently (a bad
+ * value is dropped, never an error page: these URLs are typed and shared by people) and written
+ * back canonically (defaults left out, values sorted), so one listing has one URL.
  */
 
 /** Next.js passes each query parameter as a string, a list of strings (repeated) or undefined. */
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-export type ListingScope = { kind: "all" } | { kind: "category"; slug: string } | { kind: "brand"; slug: string };
+export type ListingScope =
+  | { kind: "all" }
+  | { kind: "category"; slug: string }
+  | { kind: "brand"; slug: string }
+  /** Every discounted product (with a compare-at price): the deals page. */
+  | { kind: "deals" };
 
 export interface ListingFilters {
   /** Category slugs (not on a category's own page). */
@@ -46,7 +51,20 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const firstValue = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
 const allValues = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-const sortSchema = z.preprocess(firstValue, z.enum(PRODUCT_SORTS)).catch(DEFAULT_SORT);
+/** The orders a listing offers: a deals listing can also put the biggest saving first. */
+export function sortsFor(scope: ListingScope): readonly ProductSort[] {
+  return scope.kind === "deals" ? DEAL_SORTS : PRODUCT_SORTS;
+}
+
+/** The order a listing has when its URL names none (and which its canonical URL leaves out). */
+export function defaultSortFor(scope: ListingScope): ProductSort {
+  return scope.kind === "deals" ? DEFAULT_DEAL_SORT : DEFAULT_SORT;
+}
+
+const sortSchemas = {
+  deals: z.preprocess(firstValue, z.enum(DEAL_SORTS)).catch(DEFAULT_DEAL_SORT),
+  other: z.preprocess(firstValue, z.enum(PRODUCT_SORTS)).catch(DEFAULT_SORT),
+};
 const pageSchema = z.preprocess(firstValue, z.coerce.number().int().min(1).max(MAX_PAGE)).catch(1);
 const priceSchema = z
   .preprocess(firstValue, z.string().trim().regex(/^\d{1,7}$/).transform(Number).pipe(z.number().max(MAX_PRICE)))
@@ -81,7 +99,7 @@ export function parseListingState(scope: ListingScope, params: SearchParams): Li
       inStock: firstValue(params.in_stock) === "1",
       specs,
     },
-    sort: sortSchema.parse(params.sort),
+    sort: sortSchemas[scope.kind === "deals" ? "deals" : "other"].parse(params.sort),
     page: pageSchema.parse(params.page),
   };
 }
@@ -89,6 +107,7 @@ export function parseListingState(scope: ListingScope, params: SearchParams): Li
 export function listingPath(scope: ListingScope): string {
   if (scope.kind === "category") return `/c/${encodeURIComponent(scope.slug)}`;
   if (scope.kind === "brand") return `/brands/${encodeURIComponent(scope.slug)}`;
+  if (scope.kind === "deals") return "/deals";
   return "/products";
 }
 
@@ -103,7 +122,7 @@ function listingQuery(state: ListingState): URLSearchParams {
   if (filters.inStock) query.set("in_stock", "1");
   const facetOrder = state.scope.kind === "category" ? specFacetsFor(state.scope.slug).map((facet) => facet.key) : [];
   for (const key of facetOrder) for (const value of filters.specs[key] ?? []) query.append(key, value);
-  if (state.sort !== DEFAULT_SORT) query.set("sort", state.sort);
+  if (state.sort !== defaultSortFor(state.scope)) query.set("sort", state.sort);
   if (state.page > 1) query.set("page", String(state.page));
   return query;
 }

@@ -10,6 +10,7 @@ const row: ProductDetailRow = {
   name: "GeForce RTX 5080 Founders Edition",
   brand: { slug: "nvidia", name: "NVIDIA" },
   priceCents: 99900,
+  compareAtPriceCents: null,
   currency: "USD",
   stock: 3,
   category: { slug: "gpus", name: "Graphics cards" },
@@ -48,6 +49,13 @@ describe("toProductSummary / toProductDetail", () => {
     expect(detail.updatedAt).toBe("2025-11-01T10:00:00.000Z");
     expect(JSON.parse(JSON.stringify(detail))).toEqual(detail);
     expect(detail.specs).toEqual({ vram_gb: 16, memory_type: "GDDR7", ray_tracing: true });
+  });
+
+  it("keeps a compare-at price above the price, and none that would show a false saving", () => {
+    expect(toProductSummary(row).compareAtPriceCents).toBeNull();
+    expect(toProductSummary({ ...row, compareAtPriceCents: 119900 }).compareAtPriceCents).toBe(119900);
+    expect(toProductSummary({ ...row, compareAtPriceCents: 99900 }).compareAtPriceCents).toBeNull();
+    expect(toProductDetail({ ...row, compareAtPriceCents: 119900 }).compareAtPriceCents).toBe(119900);
   });
 
   it("normalises a padded or lower-case currency", () => {

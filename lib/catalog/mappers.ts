@@ -24,6 +24,7 @@ export interface ProductSummaryRow {
   name: string;
   brand: { slug: string; name: string };
   priceCents: number;
+  compareAtPriceCents: number | null;
   currency: string;
   stock: number;
   category: { slug: string; name: string };
@@ -91,6 +92,8 @@ export function toProductSummary(row: ProductSummaryRow): ProductSummary {
     name: row.name,
     brand: { slug: row.brand.slug, name: row.brand.name },
     priceCents: row.priceCents,
+    // The database keeps it above the price (a CHECK); anything else would show a false saving.
+    compareAtPriceCents: row.compareAtPriceCents !== null && row.compareAtPriceCents > row.priceCents ? row.compareAtPriceCents : null,
     currency: row.currency.trim().toUpperCase(),
     stock: row.stock,
     category: { slug: row.category.slug, name: row.category.name },

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PostgresPart } from "@/dev/parts/postgres.ts";
 import { throwawayPostgres } from "@/dev/testing/local-parts.ts";
@@ -6,10 +7,12 @@ import { migrateShop } from "@/lib/db/migrations.ts";
 import { formatSpecs } from "@/lib/format/specs.ts";
 import { productRefSchema } from "@/lib/tracking/schema";
 import { seedCatalog } from "@/prisma/seed.ts";
+import { buildCatalog } from "@/prisma/seed/catalog.ts";
 import { parseListingState, type ListingScope, type SearchParams } from "./listing-state.ts";
 import { parseSpecs, toProductRef } from "./mappers.ts";
 import {
   PAGE_SIZE,
+  featuredProducts,
   getBrandBySlug,
   getCategoryBySlug,
   getProductBySlug,
@@ -37,6 +40,7 @@ afterAll(async () => {
 });
 
 const ALL: ListingScope = { kind: "all" };
+const DEALS: ListingScope = { kind: "deals" };
 const category = (slug: string): ListingScope => ({ kind: "category", slug });
 const list = (scope: ListingScope = ALL, params: SearchParams = {}) => listProducts(parseListingState(scope, params));
 
@@ -75,7 +79,7 @@ describe("listCategories", () => {
 describe("listProducts", () => {
   it("pages through every product exactly once, in each order", async () => {
     const total = (await list()).totalCount;
-    for (const sort of ["featured", "newest", "price-asc", "price-desc"] as const) {
+    for (const sort of ["featured", "best-selling", "newest", "price-asc", "price-desc"] as const) {
       const products = await everyPage(sort);
       expect(products).toHaveLength(total);
       expect(new Set(products.map((p) => p.id)).size).toBe(total);
@@ -87,6 +91,23 @@ describe("listProducts", () => {
     const desc = (await everyPage("price-desc")).map((p) => p.priceCents);
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
     expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  });
+
+  it("sorts best sellers by units sold, most first, ties by id", async () => {
+    const sold = new Map(buildCatalog().products.map((p) => [p.slug, p.unitsSold]));
+    const products = await everyPage("best-selling");
+    const units = products.map((p) => sold.get(p.slug) ?? -1);
+    expect(units.every((n) => n >= 0)).toBe(true);
+    for (let i = 1; i < products.length; i += 1) {
+      const [before, after] = [units[i - 1] ?? 0, units[i] ?? 0];
+      expect(before > after || (before === after && products[i - 1]!.id < products[i]!.id), products[i]?.slug).toBe(true);
+    }
+  });
+
+  it("sorts newest first by the day each product was listed", async () => {
+    const listed = new Map(buildCatalog().products.map((p) => [p.slug, p.createdAt.getTime()]));
+    const times = (await everyPage("newest")).map((p) => listed.get(p.slug) ?? 0);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it("features one product of each category in turn, in-stock ones first", async () => {
@@ -151,6 +172,69 @@ describe("listProducts", () => {
     const result = await list(category("laptops"), { os: "' OR 1=1 --", brand: "<script>", cpu: "x'); DROP TABLE product; --" });
     expect(result.totalCount).toBe(0);
     expect((await list()).totalCount).toBeGreaterThan(0);
+  });
+});
+
+describe("deals", () => {
+  it("lists every discounted product and nothing else, biggest share saved first", async () => {
+    const expected = buildCatalog().products.filter((p) => p.compareAtPriceCents !== null);
+    const deals = await everyPage("biggest-saving", DEALS);
+    expect(deals.map((p) => p.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
+    expect(deals.length).toBeGreaterThan(PAGE_SIZE);
+    const share = (p: ProductSummary) => (p.compareAtPriceCents! - p.priceCents) / p.compareAtPriceCents!;
+    for (const product of deals) expect(product.compareAtPriceCents!, product.slug).toBeGreaterThan(product.priceCents);
+    const shares = deals.map(share);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    expect((await list(DEALS)).sort).toBe("biggest-saving");
+  });
+
+  it("filters and counts deals as any listing", async () => {
+    const state = parseListingState(DEALS, { in_stock: "1", sort: "price-asc" });
+    const inStock = await everyPage("price-asc", DEALS, { in_stock: "1" });
+    expect(inStock.every((p) => p.stock > 0 && p.compareAtPriceCents !== null)).toBe(true);
+    const facets = await listingFacets(state);
+    expect(facets.categories?.reduce((sum, c) => sum + c.count, 0)).toBe(inStock.length);
+    expect(facets.brands).not.toBeNull();
+    expect(facets.priceRange).toEqual({ min: inStock[0]?.priceCents, max: inStock.at(-1)?.priceCents });
+  });
+
+  it("shows discounts in every listing's summaries", async () => {
+    const all = await everyPage("featured");
+    const discounted = all.filter((p) => p.compareAtPriceCents !== null);
+    expect(discounted.length).toBe((await list(DEALS)).totalCount);
+  });
+});
+
+describe("featuredProducts", () => {
+  it("lists the merchandiser's picks in category order", async () => {
+    const featured = await featuredProducts();
+    const expected = buildCatalog().products.filter((p) => p.featured);
+    expect(featured.map((p) => p.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
+    const order = (await listCategories()).map((c) => c.slug);
+    const positions = featured.map((p) => order.indexOf(p.category.slug));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(await featuredProducts(3)).toHaveLength(3);
+  });
+
+  it("follows the flag as staff change it", async () => {
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    try {
+      const [first] = await featuredProducts();
+      await client.query("UPDATE product SET featured = false WHERE slug = $1", [first?.slug]);
+      expect((await featuredProducts()).map((p) => p.slug)).not.toContain(first?.slug);
+      await client.query("UPDATE product SET featured = true WHERE slug = $1", [first?.slug]);
+      expect((await featuredProducts()).map((p) => p.slug)).toContain(first?.slug);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("puts a category's featured product first in its turn of the featured order", async () => {
+    const featured = new Set((await featuredProducts()).map((p) => p.slug));
+    const gpus = await everyPage("featured", category("gpus"));
+    const firstFeatured = gpus.findIndex((p) => featured.has(p.slug));
+    expect(firstFeatured).toBe(0);
   });
 });
 

@@ -47,6 +47,7 @@ export const summarySelect = {
   name: true,
   brand: { select: { slug: true, name: true } },
   priceCents: true,
+  compareAtPriceCents: true,
   currency: true,
   stock: true,
   category: { select: { slug: true, name: true } },
@@ -124,6 +125,17 @@ export async function listingFacets(state: ListingState): Promise<ListingFacets>
 }
 
 export const getProductBySlug = cache(readProduct);
+
+/** The merchandiser's picks for the home page (`featured`), in category order, then by name. */
+export async function featuredProducts(take = 12): Promise<ProductSummary[]> {
+  const rows = await db().product.findMany({
+    where: { featured: true },
+    select: summarySelect,
+    orderBy: [{ category: { sortOrder: "asc" } }, { name: "asc" }, { id: "asc" }],
+    take,
+  });
+  return rows.map(toProductSummary);
+}
 
 /** What the sitemap lists: every category, brand and product. */
 export async function sitemapSource(): Promise<SitemapSource> {

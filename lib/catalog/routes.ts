@@ -1,5 +1,6 @@
 import type { Route } from "next";
 import { listingPath, listingUrl, NO_FILTERS, type ListingState } from "./listing-state.ts";
+import { productImageVersion, type ProductImageSubject } from "./product-image-version.ts";
 import { DEFAULT_SORT } from "./types.ts";
 
 /** Links to the storefront's pages, typed for `typedRoutes`. */
@@ -29,4 +30,17 @@ export function brandHref(slug: string): Route {
 
 export function brandsHref(): Route {
   return "/brands" as Route;
+}
+
+/** Every discounted product, biggest saving first. */
+export function dealsHref(): Route {
+  return listingPath({ kind: "deals" }) as Route;
+}
+
+/**
+ * A product's generated picture (app/images/products/[slug]/[version]): versioned by what it
+ * shows, so it is cached for good and a renamed product gets a new URL.
+ */
+export function productImageHref(product: ProductImageSubject): string {
+  return `/images/products/${encodeURIComponent(product.slug)}/${productImageVersion(product)}`;
 }

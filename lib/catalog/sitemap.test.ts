@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { requestOrigin, sitemapEntries } from "./sitemap.ts";
 
 describe("sitemapEntries", () => {
-  it("lists the home, listing, brand and product pages as absolute URLs", () => {
+  it("lists the home, listing, deals, brand and product pages as absolute URLs", () => {
     const updatedAt = new Date("2026-11-01T00:00:00Z");
     const entries = sitemapEntries("https://shop.example", {
       categories: [{ slug: "gpus" }],
@@ -12,6 +12,7 @@ describe("sitemapEntries", () => {
     expect(entries.map((entry) => entry.url)).toEqual([
       "https://shop.example/",
       "https://shop.example/products",
+      "https://shop.example/deals",
       "https://shop.example/brands",
       "https://shop.example/c/gpus",
       "https://shop.example/brands/western-digital",

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { allProductsHref, brandHref, brandsHref, categoryHref, productHref } from "./routes.ts";
+import { allProductsHref, brandHref, brandsHref, categoryHref, dealsHref, productHref } from "./routes.ts";
 
 export interface SitemapSource {
   categories: ReadonlyArray<{ slug: string }>;
@@ -13,6 +13,7 @@ export function sitemapEntries(origin: string, source: SitemapSource): MetadataR
   return [
     { url: at("/"), changeFrequency: "daily", priority: 1 },
     { url: at(allProductsHref()), changeFrequency: "daily", priority: 0.8 },
+    { url: at(dealsHref()), changeFrequency: "daily", priority: 0.8 },
     { url: at(brandsHref()), changeFrequency: "weekly", priority: 0.5 },
     ...source.categories.map((category) => ({ url: at(categoryHref(category.slug)), changeFrequency: "daily" as const, priority: 0.8 })),
     ...source.brands.map((brand) => ({ url: at(brandHref(brand.slug)), changeFrequency: "weekly" as const, priority: 0.5 })),

@@ -9,6 +9,7 @@ const product: ProductDetail = {
   name: "GeForce RTX 5080",
   brand: { slug: "nvidia", name: "NVIDIA" },
   priceCents: 99_999,
+  compareAtPriceCents: null,
   currency: "USD",
   stock: 3,
   category: { slug: "gpus", name: "Graphics cards" },
@@ -41,6 +42,12 @@ describe("productJsonLd", () => {
     const yen = productJsonLd({ ...product, stock: 0, currency: "JPY", priceCents: 150_000, description: "" });
     expect(yen).toMatchObject({ offers: { price: "150000", availability: "https://schema.org/OutOfStock" } });
     expect(yen).not.toHaveProperty("description");
+  });
+});
+
+describe("productJsonLd of a discounted product", () => {
+  it("offers the current price, never the struck-through one", () => {
+    expect(productJsonLd({ ...product, compareAtPriceCents: 129_999 })).toMatchObject({ offers: { price: "999.99" } });
   });
 });
 

@@ -46,6 +46,8 @@ export interface ProductSummary {
   brand: BrandRef;
   /** Price in the currency's minor unit (cents for USD). */
   priceCents: number;
+  /** The price before a discount (always above `priceCents`), shown struck through; null when not discounted. */
+  compareAtPriceCents: number | null;
   /** ISO 4217 code, upper case. */
   currency: string;
   stock: number;
@@ -59,12 +61,18 @@ export interface ProductDetail extends ProductSummary {
   updatedAt: string;
 }
 
-export const PRODUCT_SORTS = ["featured", "newest", "price-asc", "price-desc"] as const;
-export type ProductSort = (typeof PRODUCT_SORTS)[number];
-export const DEFAULT_SORT: ProductSort = "featured";
+/** The orders every listing offers. */
+export const PRODUCT_SORTS = ["featured", "best-selling", "newest", "price-asc", "price-desc"] as const;
+/** The orders a listing of discounted products offers (the deals page): biggest saving first. */
+export const DEAL_SORTS = ["biggest-saving", ...PRODUCT_SORTS] as const;
+export type ProductSort = (typeof DEAL_SORTS)[number];
+export const DEFAULT_SORT = "featured" satisfies (typeof PRODUCT_SORTS)[number];
+export const DEFAULT_DEAL_SORT = "biggest-saving" satisfies ProductSort;
 
 export const SORT_LABELS: Readonly<Record<ProductSort, string>> = {
+  "biggest-saving": "Biggest saving",
   featured: "Featured",
+  "best-selling": "Best selling",
   newest: "Newest",
   "price-asc": "Price: low to high",
   "price-desc": "Price: high to low",

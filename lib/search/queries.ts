@@ -45,6 +45,7 @@ const resultRowsSchema = z.array(
     categorySlug: z.string(),
     categoryName: z.string(),
     priceCents: z.number().int(),
+    compareAtPriceCents: z.number().int().nullable(),
     currency: z.string(),
     stock: z.number().int(),
     total: z.number().int(),
@@ -145,7 +146,7 @@ function resultPageSql(plan: MatchPlan, skip: number, take: number): Prisma.Sql 
     )
     SELECT p.id, p.slug, p.sku, p.name,
            b.slug AS "brandSlug", b.name AS "brandName", c.slug AS "categorySlug", c.name AS "categoryName",
-           p.price_cents AS "priceCents", p.currency, p.stock, r.total::int AS total
+           p.price_cents AS "priceCents", p.compare_at_price_cents AS "compareAtPriceCents", p.currency, p.stock, r.total::int AS total
       FROM ranked r
       JOIN product p ON p.id = r.product_id
       JOIN brand b ON b.id = p.brand_id
@@ -205,6 +206,7 @@ export async function searchProducts(client: SearchClient, query: string, { page
         name: row.name,
         brand: { slug: row.brandSlug, name: row.brandName },
         priceCents: row.priceCents,
+        compareAtPriceCents: row.compareAtPriceCents,
         currency: row.currency,
         stock: row.stock,
         category: { slug: row.categorySlug, name: row.categoryName },

@@ -10,6 +10,7 @@ const product: ProductSummary = {
   name: "MSI GeForce RTX 5090",
   brand: { slug: "msi", name: "MSI" },
   priceCents: 249_999,
+  compareAtPriceCents: null,
   currency: "USD",
   stock: 3,
   category: { slug: "gpus", name: "Graphics Cards" },

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CATEGORIES, CATEGORY_SLUGS, type CategorySlug } from "./categories.ts";
 import {
   buildCatalog,
+  catalogSchema,
   countByCategory,
   sentenceCount,
   SKU_PATTERN,
@@ -9,6 +10,7 @@ import {
   skuFor,
   slugify,
 } from "./catalog.ts";
+import { DISCOUNT_RANGE, FEATURED_SLUGS, LISTED_UNTIL } from "./merchandising.ts";
 
 /** Plausible USD price bands per category, in cents (inclusive). */
 const PRICE_BANDS: Record<CategorySlug, readonly [number, number]> = {
@@ -117,6 +119,66 @@ describe("seed catalog", () => {
     const built = buildCatalog();
     expect(built.categories).toEqual(CATEGORIES);
     expect(built.categories[0]).not.toBe(CATEGORIES[0]);
+  });
+});
+
+describe("seed merchandising", () => {
+  const catalog = buildCatalog();
+  const discounted = catalog.products.filter((p) => p.compareAtPriceCents !== null);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+  it("discounts about 15% of products, spread over the categories", () => {
+    expect(discounted.length).toBeGreaterThanOrEqual(catalog.products.length * 0.1);
+    expect(discounted.length).toBeLessThanOrEqual(catalog.products.length * 0.2);
+    expect(new Set(discounted.map((p) => p.categorySlug)).size).toBeGreaterThanOrEqual(6);
+  });
+
+  it("puts every compare-at price 10–30% above the price, at a price that ends as the price does", () => {
+    for (const product of discounted) {
+      const compareAt = product.compareAtPriceCents ?? 0;
+      expect(compareAt, product.slug).toBeGreaterThan(product.priceCents);
+      expect(compareAt, product.slug).toBeGreaterThanOrEqual(product.priceCents * (1 + DISCOUNT_RANGE.min));
+      expect(compareAt, product.slug).toBeLessThanOrEqual(product.priceCents * (1 + DISCOUNT_RANGE.max));
+      expect(compareAt % 100, product.slug).toBe(product.priceCents % 100 === 99 ? 99 : 0);
+    }
+  });
+
+  it("features eight products in stock, from eight categories", () => {
+    const featured = catalog.products.filter((p) => p.featured);
+    expect(featured.map((p) => p.slug).sort()).toEqual([...FEATURED_SLUGS].sort());
+    expect(featured).toHaveLength(8);
+    expect(new Set(featured.map((p) => p.categorySlug)).size).toBe(8);
+    for (const product of featured) expect(product.stock, product.slug).toBeGreaterThan(0);
+  });
+
+  it("gives every product a history of sales, cheaper ones selling more", () => {
+    const sold = catalog.products.map((p) => p.unitsSold);
+    for (const units of sold) expect(Number.isInteger(units) && units >= 0).toBe(true);
+    expect(new Set(sold).size).toBeGreaterThan(catalog.products.length * 0.7);
+    const cheap = catalog.products.filter((p) => p.priceCents < 100_00).map((p) => p.unitsSold);
+    const dear = catalog.products.filter((p) => p.priceCents > 1_000_00).map((p) => p.unitsSold);
+    expect(median(cheap)).toBeGreaterThan(median(dear) * 2);
+  });
+
+  it("lists every product on a whole day within the year before LISTED_UNTIL", () => {
+    const days = new Set<number>();
+    for (const product of catalog.products) {
+      const time = product.createdAt.getTime();
+      expect(time % 86_400_000, product.slug).toBe(0);
+      expect(time, product.slug).toBeLessThanOrEqual(LISTED_UNTIL);
+      expect(time, product.slug).toBeGreaterThan(LISTED_UNTIL - 366 * 86_400_000);
+      days.add(time);
+    }
+    expect(days.size).toBeGreaterThan(100);
+  });
+
+  it("rejects a compare-at price that is not above the price", () => {
+    const [first, ...rest] = catalog.products;
+    if (first === undefined) throw new Error("empty catalog");
+    const bad = { ...catalog, products: [{ ...first, compareAtPriceCents: first.priceCents }, ...rest] };
+    const result = catalogSchema.safeParse(bad);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toContain(`${first.slug}: the compare-at price must be above the price`);
   });
 });
 

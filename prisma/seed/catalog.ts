@@ -9,14 +9,16 @@ import { monitors } from "./products/monitors.ts";
 import { networking } from "./products/networking.ts";
 import { peripherals } from "./products/peripherals.ts";
 import { storage } from "./products/storage.ts";
+import { compareAtPriceFor, FEATURED_SLUGS, listedAtFor, unitsSoldFor } from "./merchandising.ts";
 import { fnv1a, mulberry32 } from "./random.ts";
 import { SPECS_SCHEMAS, type SpecsFor } from "./specs.ts";
 import type { ProductEntry } from "./types.ts";
 
 /*
  * Assembles the seed catalog from the per-category files and validates it as a whole. Everything
- * derived here (slug, SKU, default stock) is a pure function of the product's own data, so adding,
- * removing or reordering products never changes another product's slug or SKU.
+ * derived here (slug, SKU, default stock, and the merchandising of merchandising.ts: discount,
+ * featured, units sold, listing date) is a pure function of the product's own data, so adding,
+ * removing or reordering products never changes another product's values.
  */
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -95,6 +97,13 @@ const productFields = {
   currency: z.literal("USD"),
   stock: z.int().min(0).max(10_000),
   description,
+  /** The price before a discount (above `priceCents`), or null when not discounted. */
+  compareAtPriceCents: z.int().positive().max(100_000_00).nullable(),
+  featured: z.boolean(),
+  /** Units sold before the shop counted them (orders add to it): for the best-selling order. */
+  unitsSold: z.int().min(0).max(1_000_000),
+  /** When the product was listed (`created_at`): for "newest". */
+  createdAt: z.date(),
 };
 
 function productSchemaFor<C extends CategorySlug>(category: C) {
@@ -145,6 +154,13 @@ export const catalogSchema = z
       if (!known.has(product.categorySlug)) {
         ctx.addIssue({ code: "custom", message: `${product.slug}: unknown category ${product.categorySlug}` });
       }
+      if (product.compareAtPriceCents !== null && product.compareAtPriceCents <= product.priceCents) {
+        ctx.addIssue({ code: "custom", message: `${product.slug}: the compare-at price must be above the price` });
+      }
+    }
+    const slugs = new Set(catalog.products.map((p) => p.slug));
+    for (const slug of FEATURED_SLUGS) {
+      if (!slugs.has(slug)) ctx.addIssue({ code: "custom", message: `featured product ${slug} is not in the catalog` });
     }
   });
 
@@ -154,6 +170,7 @@ export type CatalogCategory = z.infer<typeof catalogCategorySchema>;
 
 function assemble(category: CategorySlug, entry: ProductEntry<object>) {
   const slug = entry.slug ?? slugify(entry.name);
+  const featured = FEATURED_SLUGS.includes(slug);
   return {
     slug,
     sku: skuFor(category, entry.brand, slug),
@@ -165,6 +182,10 @@ function assemble(category: CategorySlug, entry: ProductEntry<object>) {
     stock: entry.stock ?? defaultStock(slug),
     specs: entry.specs,
     description: entry.description,
+    compareAtPriceCents: compareAtPriceFor(slug, entry.priceCents),
+    featured,
+    unitsSold: unitsSoldFor(slug, entry.priceCents, featured),
+    createdAt: listedAtFor(slug),
   };
 }
 

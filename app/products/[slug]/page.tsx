@@ -6,7 +6,8 @@ import { TrackProductView } from "@/components/tracking/track-product-view.tsx";
 import { toProductRef } from "@/lib/catalog/mappers.ts";
 import { RelatedProducts } from "@/components/product/related-products.tsx";
 import { getProductBySlug, relatedProducts } from "@/lib/catalog/cached-queries.ts";
-import { categoryHref, productHref } from "@/lib/catalog/routes.ts";
+import { PRODUCT_IMAGE_HEIGHT, PRODUCT_IMAGE_WIDTH, productImageAlt } from "@/lib/catalog/product-image-svg.ts";
+import { categoryHref, productHref, productImageHref } from "@/lib/catalog/routes.ts";
 import { inlineJson, productJsonLd } from "@/lib/catalog/structured-data.ts";
 
 interface ProductPageProps {
@@ -35,7 +36,22 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
     title: product.name,
     description: summary(product.description),
     alternates: { canonical: path },
-    openGraph: { title: product.name, description: summary(product.description), type: "website", url: path, siteName: "CompuShop" },
+    openGraph: {
+      title: product.name,
+      description: summary(product.description),
+      type: "website",
+      url: path,
+      siteName: "CompuShop",
+      images: [
+        {
+          url: productImageHref(product),
+          type: "image/svg+xml",
+          width: PRODUCT_IMAGE_WIDTH,
+          height: PRODUCT_IMAGE_HEIGHT,
+          alt: productImageAlt(product),
+        },
+      ],
+    },
   };
 }
 

@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { mergeIntoUserCart } from "@/lib/cart/cart-store.ts";
+import { anonymousCartId, clearCartCookies, writeCartCount } from "@/lib/cart/cart-cookie-writer.ts";
+import { cartHref } from "@/lib/cart/routes.ts";
+import { amplifyCookieNames } from "./amplify-cookies.ts";
+import { authConfig, currentIdentity } from "./session.ts";
+import { ensureShopper } from "./users.ts";
+
+export type SignInSync = { ok: true; itemCount: number } | { ok: false; message: string };
+
+/**
+ * Called by the browser once Amplify has signed in and written its cookies. Everything is taken
+ * from the verified token, not from the call: the shopper's row is made or refreshed, and the
+ * cart they filled while anonymous is merged into their own.
+ */
+export async function completeSignIn(): Promise<SignInSync> {
+  const identity = await currentIdentity();
+  if (!identity) return { ok: false, message: "Your sign-in could not be verified. Please sign in again." };
+  const shopper = await ensureShopper(identity);
+  const merged = await mergeIntoUserCart(await anonymousCartId(), shopper.id);
+  // The anonymous cart is gone; the account's cart is found by the account from now on.
+  await clearCartCookies();
+  await writeCartCount(merged.itemCount);
+  revalidatePath(cartHref());
+  return { ok: true, itemCount: merged.itemCount };
+}
+
+/**
+ * Signs out on this browser: drops Amplify's token cookies and the cart cookies, so the next
+ * visitor on this browser starts anonymous with an empty cart (the account keeps its cart).
+ * A plain form post: works without JavaScript and without loading Amplify.
+ */
+export async function signOutAction(): Promise<void> {
+  const config = authConfig();
+  const jar = await cookies();
+  if (config) {
+    for (const name of amplifyCookieNames(jar.getAll().map((cookie) => cookie.name), config.clientId)) jar.delete(name);
+  }
+  await clearCartCookies();
+  revalidatePath("/", "layout");
+  redirect("/");
+}

@@ -1,0 +1,3 @@
+import type { Route } from "next";
+
+export const wishlistHref = (): Route => "/account/wishlist" as Route;
