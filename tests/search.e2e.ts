@@ -3,8 +3,8 @@ import { startShopSystem, type ShopSystem } from "../dev/testing/shop-system.ts"
 import { suggestResponseSchema } from "../lib/search/suggestions.ts";
 
 // Product search in the production build over the seeded catalog: suggestions in the header's
-// search box (keyboard and mouse), the results page, its no-results help, and the plain form
-// without JavaScript.
+// search box (keyboard and mouse), the results page and its sorts, its no-results help, and the
+// plain form without JavaScript.
 let running: ShopSystem;
 let shop: string;
 
@@ -85,6 +85,47 @@ test("a submitted query lists its results, with the query kept in the URL and th
   await expect(results.first()).toContainText("GeForce RTX");
   expect(await results.count()).toBeGreaterThan(1);
   await expect(searchBox(page)).toHaveValue("geforce rtx");
+});
+
+/** The prices of the results shown, in order (each card's first amount: the price it sells at). */
+const resultPrices = (page: Page) =>
+  page
+    .getByRole("list", { name: /^Results for/ })
+    .locator("article")
+    .evaluateAll((cards) => cards.map((card) => Number((card.textContent ?? "").match(/\$([\d,]+\.\d\d)/)?.[1]?.replace(/,/g, ""))));
+
+test("results sort by price, with the count kept, and their pages keep the order", async ({ page }) => {
+  await page.goto(`${shop}/search?q=gaming`);
+  const sort = page.getByRole("navigation", { name: "Sort results" });
+  await expect(sort.getByRole("link", { name: "Best match" })).toHaveAttribute("aria-current", "true");
+  const countLine = page.getByRole("status").filter({ hasText: /Showing 1–24 of \d+ products/ });
+  const count = (await countLine.innerText()).match(/of (\d+) products/)?.[1];
+  expect(Number(count)).toBeGreaterThan(24);
+
+  await sort.getByRole("link", { name: "Price: low to high" }).click();
+  await page.waitForURL((url) => url.pathname === "/search" && url.search === "?q=gaming&sort=price-asc");
+  await expect(sort.getByRole("link", { name: "Price: low to high" })).toHaveAttribute("aria-current", "true");
+  await expect(sort.getByRole("link", { name: "Best match" })).not.toHaveAttribute("aria-current");
+  await expect(countLine).toContainText(`of ${count} products`);
+  const first = await resultPrices(page);
+  expect(first).toHaveLength(24);
+  expect(first).toEqual([...first].sort((a, b) => a - b));
+
+  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Page 2" }).click();
+  await page.waitForURL((url) => url.search === "?q=gaming&sort=price-asc&page=2");
+  await expect(page.getByRole("list", { name: /^Results for “gaming”, page 2 of/ })).toBeVisible();
+  await expect(sort.getByRole("link", { name: "Price: low to high" })).toHaveAttribute("aria-current", "true");
+  const second = await resultPrices(page);
+  expect(second.length).toBeGreaterThan(0);
+  expect(second).toEqual([...second].sort((a, b) => a - b));
+  expect(second[0]).toBeGreaterThanOrEqual(first.at(-1) ?? Number.POSITIVE_INFINITY);
+
+  await sort.getByRole("link", { name: "Price: high to low" }).click();
+  await page.waitForURL((url) => url.search === "?q=gaming&sort=price-desc");
+  await expect(page.getByRole("list", { name: /^Results for “gaming”, page 1 of/ })).toBeVisible();
+  const descending = await resultPrices(page);
+  expect(descending).toEqual([...descending].sort((a, b) => b - a));
+  expect(descending[0]).toBeGreaterThanOrEqual(Math.max(...first, ...second));
 });
 
 test("a query nothing matches shows help: close matches and popular categories", async ({ page }) => {

@@ -23,7 +23,7 @@ const crumbs = [{ label: "Home", href: "/" as const }, { label: "Search" }];
 
 export default async function SearchPage({ searchParams }: SearchPageProps) {
   await connection();
-  const { query, page } = parseSearchRequest(await searchParams);
+  const { query, page, sort } = parseSearchRequest(await searchParams);
 
   if (query === "") {
     return (
@@ -36,7 +36,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
     );
   }
 
-  const result = await searchCatalog(query, page);
+  const result = await searchCatalog(query, page, sort);
   if (result.totalCount === 0) {
     const [matches, categories] = await Promise.all([didYouMean(query), popularCategories()]);
     return (

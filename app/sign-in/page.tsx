@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         Your account keeps your cart, wishlist and orders on every device.
       </PageHeading>
       {config?.localEndpoint ? (
-        <p>Local development: no e-mail is sent. The confirmation code is shown where the shop was started (`npm start`).</p>
+        <p>Local development: no e-mail is sent. Every confirmation code is the one `npm start` printed (123456 unless COGNITO_CODE says otherwise).</p>
       ) : null}
       {config ? (
         <SignInPanel config={publicAuthConfig(config)} returnTo={returnTo} mode={mode} />

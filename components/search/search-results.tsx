@@ -3,11 +3,12 @@ import type { SearchResultPage } from "@/lib/search/types.ts";
 import { Pagination } from "@/components/listing/pagination.tsx";
 import { ResultCount } from "@/components/listing/result-count.tsx";
 import { searchHref } from "@/lib/search/search-params.ts";
+import { SearchSortLinks } from "./search-sort-links.tsx";
 import styles from "./search.module.css";
 
 const quoted = (words: readonly string[]) => words.map((word) => `“${word}”`).join(", ");
 
-/** The products found, their count, and pages. */
+/** The products found, their count, their order, and pages (which keep the order). */
 export function SearchResults({ result }: { result: SearchResultPage }) {
   return (
     <section className={styles.results} aria-labelledby="search-results-heading">
@@ -16,6 +17,7 @@ export function SearchResults({ result }: { result: SearchResultPage }) {
       </h2>
       <div className={styles.toolbar}>
         <ResultCount page={result.page} pageSize={result.pageSize} totalCount={result.totalCount} />
+        {result.totalCount > 1 ? <SearchSortLinks query={result.query} sort={result.sort} /> : null}
       </div>
       {result.fuzzyWords.length > 0 ? (
         <p className={styles.note}>
@@ -27,7 +29,7 @@ export function SearchResults({ result }: { result: SearchResultPage }) {
         products={result.products}
         label={`Results for “${result.query}”, page ${result.page} of ${result.totalPages}`}
       />
-      <Pagination page={result.page} totalPages={result.totalPages} hrefFor={(page) => searchHref(result.query, page)} />
+      <Pagination page={result.page} totalPages={result.totalPages} hrefFor={(page) => searchHref(result.query, page, result.sort)} />
     </section>
   );
 }

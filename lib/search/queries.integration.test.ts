@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresPart } from "@/dev/parts/postgres.ts";
 import { throwawayPostgres } from "@/dev/testing/local-parts.ts";
 import type { ProductSummary } from "@/lib/catalog/types.ts";
-import { PrismaClient } from "@/lib/db/generated/client.ts";
+import { Prisma, PrismaClient } from "@/lib/db/generated/client.ts";
 import { migrateShop } from "@/lib/db/migrations.ts";
 import { buildCatalog, type CatalogProduct } from "@/prisma/seed/catalog.ts";
 import { seedCatalog } from "@/prisma/seed.ts";
 import { cleanSearchText } from "./search-query.ts";
 import { closeMatches, searchProducts } from "./queries.ts";
+import { SEARCH_SORTS, type SearchSort } from "./search-sort.ts";
 import type { SearchResultPage } from "./types.ts";
 
 // Search against the real seed catalog in a migrated PostgreSQL. Expectations come from the
@@ -30,14 +31,14 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-const search = (query: string, page = 1, pageSize = 24): Promise<SearchResultPage> =>
-  searchProducts(client, cleanSearchText(query), { page, pageSize });
+const search = (query: string, page = 1, pageSize = 24, sort: SearchSort = "relevance"): Promise<SearchResultPage> =>
+  searchProducts(client, cleanSearchText(query), { page, pageSize, sort });
 
 /** Every result of a query, page by page. */
-async function everyResult(query: string): Promise<ProductSummary[]> {
-  const first = await search(query);
+async function everyResult(query: string, sort: SearchSort = "relevance", pageSize = 24): Promise<ProductSummary[]> {
+  const first = await search(query, 1, pageSize, sort);
   const all = [...first.products];
-  for (let page = 2; page <= first.totalPages; page += 1) all.push(...(await search(query, page)).products);
+  for (let page = 2; page <= first.totalPages; page += 1) all.push(...(await search(query, page, pageSize, sort)).products);
   return all;
 }
 
@@ -140,6 +141,62 @@ describe("pages", () => {
     const past = await search("gaming", first.totalPages + 10, 5);
     expect(past.page).toBe(first.totalPages);
     expect(slugsOf(past.products)).toEqual(slugsOf(all.at(-1)?.products ?? []));
+  });
+});
+
+describe("sorts", () => {
+  // Written out here rather than taken from queries.ts: the database's own order by each column.
+  const columnOrder: Readonly<Record<Exclude<SearchSort, "relevance">, Prisma.Sql>> = {
+    "best-selling": Prisma.sql`units_sold DESC, id ASC`,
+    newest: Prisma.sql`created_at DESC, id DESC`,
+    "price-asc": Prisma.sql`price_cents ASC, id ASC`,
+    "price-desc": Prisma.sql`price_cents DESC, id ASC`,
+  };
+  const idsOf = (products: readonly { id: number }[]) => products.map((product) => product.id);
+  const databaseOrder = async (ids: readonly number[], sort: Exclude<SearchSort, "relevance">): Promise<number[]> => {
+    const rows = await client.$queryRaw<{ id: number }[]>`SELECT id FROM product WHERE id = ANY(${[...ids]}::int[]) ORDER BY ${columnOrder[sort]}`;
+    return idsOf(rows);
+  };
+
+  // A full-text query and a misspelt one (matched word by word, by similarity).
+  for (const query of ["gaming", "geforse rtx"]) {
+    it(`find the same products for "${query}" in every order, in the database's order by that column`, async () => {
+      const relevance = await search(query, 1, 100);
+      expect(relevance.totalCount).toBeGreaterThan(5);
+      expect(relevance.totalCount).toBeLessThanOrEqual(100);
+      const matched = idsOf(relevance.products);
+      for (const sort of SEARCH_SORTS.filter((entry) => entry !== "relevance")) {
+        const sorted = await search(query, 1, 100, sort);
+        expect(sorted.sort).toBe(sort);
+        expect(sorted.totalCount, sort).toBe(relevance.totalCount);
+        expect(sorted.fuzzyWords, sort).toEqual(relevance.fuzzyWords);
+        expect(new Set(idsOf(sorted.products)), sort).toEqual(new Set(matched));
+        expect(idsOf(sorted.products), sort).toEqual(await databaseOrder(matched, sort));
+      }
+      const prices = (await search(query, 1, 100, "price-asc")).products.map((product) => product.priceCents);
+      expect(prices).toEqual([...prices].sort((a, b) => a - b));
+      expect(new Set(prices).size).toBeGreaterThan(1);
+    });
+  }
+
+  it("page without repeating or skipping a product, in every order", async () => {
+    const pageSize = 5;
+    const whole = await search("gaming", 1, 100);
+    expect(whole.totalCount).toBeGreaterThan(pageSize * 2);
+    for (const sort of SEARCH_SORTS) {
+      const paged = await everyResult("gaming", sort, pageSize);
+      expect(paged, sort).toHaveLength(whole.totalCount);
+      expect(new Set(idsOf(paged)).size, sort).toBe(whole.totalCount);
+      expect(idsOf(paged), sort).toEqual(idsOf((await search("gaming", 1, 100, sort)).products));
+    }
+  });
+
+  it("clamp a page past the end to the last page of that order", async () => {
+    const first = await search("gaming", 1, 5, "price-desc");
+    const past = await search("gaming", first.totalPages + 3, 5, "price-desc");
+    expect(past.page).toBe(first.totalPages);
+    expect(past.sort).toBe("price-desc");
+    expect(idsOf(past.products)).toEqual(idsOf((await search("gaming", first.totalPages, 5, "price-desc")).products));
   });
 });
 

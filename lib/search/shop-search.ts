@@ -6,13 +6,14 @@ import { db } from "@/lib/db/client.ts";
 import { SEARCH_PAGE_SIZE } from "./pagination.ts";
 import { closeMatches, searchProducts } from "./queries.ts";
 import { MAX_SUGGESTIONS, MIN_SUGGEST_LENGTH } from "./limits.ts";
+import type { SearchSort } from "./search-sort.ts";
 import { toProductSuggestion, type ProductSuggestion } from "./suggestions.ts";
 import type { SearchResultPage } from "./types.ts";
 
 /** Search as the shop's pages and route handlers use it: the queries, on the shop's database. */
 
-export function searchCatalog(query: string, page: number): Promise<SearchResultPage> {
-  return searchProducts(db(), query, { page, pageSize: SEARCH_PAGE_SIZE });
+export function searchCatalog(query: string, page: number, sort: SearchSort): Promise<SearchResultPage> {
+  return searchProducts(db(), query, { page, pageSize: SEARCH_PAGE_SIZE, sort });
 }
 
 export async function suggestProducts(query: string): Promise<ProductSuggestion[]> {
