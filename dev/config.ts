@@ -28,6 +28,10 @@ const runnerEnvSchema = z.object({
   S3_ENDPOINT: z.url().optional(),
   RAW_BUCKET: z.string().default("compushop-raw"),
   ETL_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+  /** How often the outbox relay sends the shop's server events (purchases) to the ingest. */
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().positive().default(2),
+  /** Shared by the shop and the ingest to sign server events; made and kept in DATA_DIR when unset. */
+  SERVER_EVENTS_SECRET: z.string().min(32).optional(),
   /** "production" runs `next start` (building first when a source changed); "dev" runs `next dev`. */
   SHOP_MODE: z.enum(["dev", "production"]).default("production"),
   /** Comma-separated parts not to start: shiny, etl-timer, shop, cognito. */

@@ -11,6 +11,8 @@ import { runEtl } from "../etl/run-etl.ts";
 import type { RunnerConfig } from "./config.ts";
 import { startCognito, type CognitoPart } from "./parts/cognito.ts";
 import { startIngestAdapter } from "./parts/ingest-adapter.ts";
+import { startOutboxRelay, type OutboxRelayPart } from "./parts/outbox-relay.ts";
+import { localServerEventsSecret } from "./server-events-secret.ts";
 import { startPostgres } from "./parts/postgres.ts";
 import { startS3 } from "./parts/s3.ts";
 import { startShiny } from "./parts/shiny.ts";
@@ -20,6 +22,8 @@ export interface RunningSystem {
   readonly urls: Record<string, string>;
   /** Runs one ETL pass now (the timer keeps running too). */
   etlPass(): ReturnType<typeof runEtl>;
+  /** Relays the shop's due server events now (the relay's timer keeps running too). */
+  relayOutbox(): ReturnType<OutboxRelayPart["drain"]>;
   stop(): Promise<void>;
 }
 
@@ -103,11 +107,17 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
 
     // Configured as the Lambda's environment would configure it, without touching ours: one
     // process may run several systems (the end-to-end tests do).
-    const handler = createIngestHandler({ RAW_BUCKET: config.RAW_BUCKET, S3_ENDPOINT: s3.endpoint });
+    const serverEventsSecret = config.SERVER_EVENTS_SECRET ?? (await localServerEventsSecret(config.dataDir));
+    const handler = createIngestHandler({ RAW_BUCKET: config.RAW_BUCKET, S3_ENDPOINT: s3.endpoint, SERVER_EVENTS_SECRET: serverEventsSecret });
     const shopOrigins = [`http://127.0.0.1:${config.SHOP_PORT}`, `http://localhost:${config.SHOP_PORT}`];
     const ingest = started(
       "ingest",
       await startIngestAdapter({ port: config.INGEST_PORT, allowedOrigins: shopOrigins, handler }),
+    );
+
+    const relay = started(
+      "outbox relay",
+      startOutboxRelay({ databaseUrl: shopDb.url, ingestUrl: ingest.url, secret: serverEventsSecret, intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000, log }),
     );
 
     const etlEnv = { WAREHOUSE_URL: warehouseDb.url, RAW_BUCKET: config.RAW_BUCKET, S3_ENDPOINT: s3.endpoint };
@@ -142,6 +152,7 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
             env: {
               DATABASE_URL: shopDb.url,
               INGEST_URL: ingest.url,
+              SERVER_EVENTS_SECRET: serverEventsSecret,
               ...(cognito
                 ? {
                     COGNITO_LOCAL: "1",
@@ -160,7 +171,7 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
     if (!shiny) delete urls.shiny;
 
     await writeLocalRuntime({ ...etlEnv, DATABASE_URL: shopDb.url, INGEST_URL: ingest.url }, localRuntimeFile(config.dataDir));
-    return { urls, etlPass, stop: stopAll };
+    return { urls, etlPass, relayOutbox: () => relay.drain(), stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

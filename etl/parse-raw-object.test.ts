@@ -11,6 +11,7 @@ const record = (event = pageView()): RawEventRecord => ({
   received_at: "2026-11-25T12:00:01.000Z",
   sent_at: "2026-11-25T12:00:00.500Z",
   user_agent: "UA",
+  trusted: false,
   event,
 });
 

@@ -18,6 +18,7 @@ export interface FactEventRow {
   product_id: string | null;
   properties: Record<string, unknown>;
   user_agent: string | null;
+  trusted: boolean;
   object_key: string;
 }
 
@@ -52,6 +53,7 @@ export function toFactEventRow(record: RawEventRecord, objectKey: string): FactE
     product_id: event.event_name === "product_view" ? event.properties.product_id : null,
     properties: event.properties,
     user_agent: record.user_agent,
+    trusted: record.trusted,
     object_key: objectKey,
   };
 }

@@ -43,15 +43,15 @@ FROM jsonb_to_recordset($2::jsonb) AS r(
 export const INSERT_EVENTS = `
 INSERT INTO fact_event (
   event_id, event_name, occurred_at, sent_at, received_at, event_date, anonymous_id, session_id,
-  user_id, page_url, page_path, page_referrer, page_title, product_id, properties, user_agent, object_key)
+  user_id, page_url, page_path, page_referrer, page_title, product_id, properties, user_agent, trusted, object_key)
 SELECT r.event_id, r.event_name, r.occurred_at, r.sent_at, r.received_at,
        (r.occurred_at AT TIME ZONE 'UTC')::date, r.anonymous_id, r.session_id,
        r.user_id, r.page_url, r.page_path, r.page_referrer, r.page_title, r.product_id, r.properties,
-       r.user_agent, r.object_key
+       r.user_agent, r.trusted, r.object_key
 FROM jsonb_to_recordset($1::jsonb) AS r(
   event_id uuid, event_name text, occurred_at timestamptz, sent_at timestamptz, received_at timestamptz,
   anonymous_id uuid, session_id uuid, user_id text, page_url text, page_path text, page_referrer text,
-  page_title text, product_id text, properties jsonb, user_agent text, object_key text)
+  page_title text, product_id text, properties jsonb, user_agent text, trusted boolean, object_key text)
 ON CONFLICT (event_id) DO NOTHING
 RETURNING object_key`;
 

@@ -1,12 +1,14 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { z } from "zod";
 import { createS3Client } from "../lib/lake/s3-client.ts";
+import { SIGNATURE_HEADER } from "../lib/tracking/server/signature.ts";
 import { ingestRequest, type IngestDeps } from "./ingest-request.ts";
 
 const envSchema = z.object({
   RAW_BUCKET: z.string().min(3),
   S3_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().optional(),
+  SERVER_EVENTS_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -22,7 +24,8 @@ export function createIngestHandler(env: Readonly<Record<string, string | undefi
     const raw = event.body ?? "";
     const body = event.isBase64Encoded ? Buffer.from(raw, "base64").toString("utf8") : raw;
     const userAgent = event.requestContext?.http?.userAgent ?? event.headers?.["user-agent"] ?? null;
-    const result = await ingestRequest({ body, userAgent }, deps);
+    const signature = event.headers?.[SIGNATURE_HEADER] ?? null;
+    const result = await ingestRequest({ body, userAgent, signature }, deps);
     return {
       statusCode: result.status,
       headers: { "content-type": "application/json", "cache-control": "no-store" },
@@ -35,6 +38,7 @@ function dependencies(env: z.infer<typeof envSchema>): IngestDeps {
   return {
     s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
     bucket: env.RAW_BUCKET,
+    serverEventsSecret: env.SERVER_EVENTS_SECRET,
     log: (message, fields) => console.error(JSON.stringify({ level: "error", message, ...fields })),
   };
 }

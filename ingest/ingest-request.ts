@@ -1,4 +1,5 @@
 import type { S3Client } from "@aws-sdk/client-s3";
+import { verifySignature } from "../lib/tracking/server/signature.ts";
 import { processBatch } from "./process-batch.ts";
 import { writeLakeObject } from "./lake-writer.ts";
 
@@ -10,6 +11,8 @@ export interface IngestResponse {
 export interface IngestDeps {
   s3: S3Client;
   bucket: string;
+  /** Shared with the shop's server: a request signed with it is trusted (may carry purchases). */
+  serverEventsSecret?: string;
   now?: () => Date;
   log?: (message: string, fields: Record<string, unknown>) => void;
 }
@@ -20,11 +23,20 @@ export interface IngestDeps {
  * drops the duplicates a retry may cause by event_id.
  */
 export async function ingestRequest(
-  request: { body: string; userAgent: string | null },
+  request: { body: string; userAgent: string | null; signature?: string | null },
   deps: IngestDeps,
 ): Promise<IngestResponse> {
   const receivedAt = (deps.now ?? (() => new Date()))();
-  const decision = processBatch({ ...request, receivedAt });
+  // A request that claims to be the server's and cannot prove it is refused whole: a browser
+  // never signs, so this is a misconfigured server or a forgery, and either should be loud.
+  let trusted = false;
+  if (request.signature) {
+    if (!deps.serverEventsSecret) return { status: 401, body: { error: "this ingest accepts no signed server events (no secret configured)" } };
+    const check = verifySignature(request.body, request.signature, deps.serverEventsSecret, receivedAt);
+    if (!check.ok) return { status: 401, body: { error: `server event signature refused: ${check.reason}` } };
+    trusted = true;
+  }
+  const decision = processBatch({ body: request.body, userAgent: request.userAgent, receivedAt, trusted });
   if (decision.kind === "invalid-request") {
     return { status: decision.status, body: { error: decision.message } };
   }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { MAX_BATCH_BYTES } from "../lib/tracking/schema.ts";
-import { batchBody, pageView, productView } from "../lib/tracking/testing/event-factory.ts";
+import { batchBody, pageView, productView, purchase } from "../lib/tracking/testing/event-factory.ts";
 import { processBatch } from "./process-batch.ts";
 
 const receivedAt = new Date("2026-11-25T12:00:00.000Z");
-const run = (body: string, userAgent: string | null = "Mozilla/5.0 test") => processBatch({ body, receivedAt, userAgent });
+const run = (body: string, userAgent: string | null = "Mozilla/5.0 test", trusted = false) => processBatch({ body, receivedAt, userAgent, trusted });
 
 describe("processBatch", () => {
   it("keeps every valid event with what ingest knew", () => {
@@ -20,6 +20,7 @@ describe("processBatch", () => {
         received_at: receivedAt.toISOString(),
         sent_at: sentAt.toISOString(),
         user_agent: "Mozilla/5.0 test",
+        trusted: false,
         event,
       })),
     );
@@ -61,5 +62,28 @@ describe("processBatch", () => {
     const decision = run(batchBody([pageView()]), "U".repeat(5000));
     if (decision.kind !== "batch") throw new Error("expected a batch");
     expect(decision.accepted[0]?.user_agent).toHaveLength(1024);
+  });
+
+  it("takes purchases from signed server requests only, and marks what it keeps as trusted", () => {
+    const order = purchase();
+    const fromBrowser = run(batchBody([pageView(), order]));
+    if (fromBrowser.kind !== "batch") throw new Error("expected a batch");
+    expect(fromBrowser.accepted).toHaveLength(1);
+    expect(fromBrowser.rejected).toEqual([
+      expect.objectContaining({ index: 1, reason: "purchase events are accepted from the shop's server only (signed requests)" }),
+    ]);
+
+    const fromServer = run(batchBody([order]), "compushop-server", true);
+    if (fromServer.kind !== "batch") throw new Error("expected a batch");
+    expect(fromServer.rejected).toEqual([]);
+    expect(fromServer.accepted).toEqual([expect.objectContaining({ trusted: true, event: order })]);
+  });
+
+  it("refuses a purchase whose totals do not add up, even from the server", () => {
+    const order = purchase();
+    const inflated = { ...order, properties: { ...order.properties, revenue_cents: order.properties.revenue_cents + 1 } };
+    const decision = run(batchBody([inflated]), "compushop-server", true);
+    if (decision.kind !== "batch") throw new Error("expected a batch");
+    expect(decision.rejected[0]?.reason).toMatch(/revenue_cents must be subtotal_cents \+ shipping_cents/);
   });
 });

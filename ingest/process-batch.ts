@@ -1,6 +1,7 @@
 import {
   MAX_BATCH_BYTES,
   SCHEMA_VERSION,
+  SERVER_ONLY_EVENTS,
   batchEnvelopeSchema,
   describeIssues,
   trackedEventSchema,
@@ -13,6 +14,8 @@ export interface IngestRequest {
   body: string;
   receivedAt: Date;
   userAgent: string | null;
+  /** The request carried a valid server signature (ingest-request.ts checked it). */
+  trusted: boolean;
 }
 
 export type IngestDecision =
@@ -55,13 +58,18 @@ export function processBatch(request: IngestRequest): IngestDecision {
       rejected.push({ schema_version: SCHEMA_VERSION, received_at, index, reason: describeIssues(parsed.error), payload: candidate });
       return;
     }
+    if (!request.trusted && SERVER_ONLY_EVENTS.has(parsed.data.event_name)) {
+      const reason = `${parsed.data.event_name} events are accepted from the shop's server only (signed requests)`;
+      rejected.push({ schema_version: SCHEMA_VERSION, received_at, index, reason, payload: candidate });
+      return;
+    }
     // A batch repeating an event id is a client bug; keep the first and say so.
     if (seen.has(parsed.data.event_id)) {
       rejected.push({ schema_version: SCHEMA_VERSION, received_at, index, reason: "duplicate event_id in batch", payload: candidate });
       return;
     }
     seen.add(parsed.data.event_id);
-    accepted.push({ schema_version: SCHEMA_VERSION, received_at, sent_at: envelope.data.sent_at, user_agent, event: parsed.data });
+    accepted.push({ schema_version: SCHEMA_VERSION, received_at, sent_at: envelope.data.sent_at, user_agent, trusted: request.trusted, event: parsed.data });
   });
   return { kind: "batch", accepted, rejected };
 }

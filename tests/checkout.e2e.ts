@@ -17,8 +17,8 @@ test.afterAll(async () => {
   await running?.stop();
 });
 
-async function query<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: running.system.urls["shop db"] });
+async function query<T extends pg.QueryResultRow>(text: string, params: unknown[] = [], database: "shop db" | "warehouse db" = "shop db"): Promise<T[]> {
+  const client = new pg.Client({ connectionString: running.system.urls[database] });
   await client.connect();
   try {
     return (await client.query<T>(text, params)).rows;
@@ -88,6 +88,20 @@ test("browse → filter → cart → sign up at checkout → order → history, 
   expect(orders[0]?.shipping_cents).toBe(2_499);
   const [{ stock: stockAfter } = { stock: -1 }] = await query<{ stock: number }>("SELECT stock FROM product WHERE slug = $1", [product.slug]);
   expect(stockAfter).toBe(stockBefore - 2);
+
+  // The order's purchase event went out through the outbox, signed, and the ETL loads it as a
+  // trusted event with the order's revenue.
+  const orderId = new URL(page.url()).pathname.split("/").pop() ?? "";
+  await expect
+    .poll(async () => (await query<{ delivered: boolean }>("SELECT delivered_at IS NOT NULL AS delivered FROM event_outbox WHERE event->'properties'->>'order_id' = $1", [orderId]))[0]?.delivered, { timeout: 15_000 })
+    .toBe(true);
+  expect(await running.system.etlPass()).toMatchObject({ status: "succeeded" });
+  const loaded = await query<{ trusted: boolean; revenue: string; user_id: string }>(
+    "SELECT trusted, properties->>'revenue_cents' AS revenue, user_id FROM fact_event WHERE event_name = 'purchase' AND properties->>'order_id' = $1",
+    [orderId],
+    "warehouse db",
+  );
+  expect(loaded).toEqual([{ trusted: true, revenue: String(orders[0]?.total_cents), user_id: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
 
   // The cart is empty, the history lists the order, the product page shows the new stock.
   await expect(page.getByRole("link", { name: "Cart", exact: true })).toBeVisible();

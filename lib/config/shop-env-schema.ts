@@ -12,6 +12,10 @@ const shopEnvSchema = z.object({
       .url({ protocol: /^https?$/, error: "must be an absolute http:// or https:// URL, e.g. " + DEFAULT_INGEST_URL })
       .default(DEFAULT_INGEST_URL),
   ),
+  /** Shared with the ingest: signs the shop's server events (purchases). Unset: the outbox waits. */
+  SERVER_EVENTS_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, { error: "must be at least 32 characters" }).optional()),
+  /** Where the shop's server posts its events; the browser's INGEST_URL when unset. */
+  SERVER_INGEST_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type ShopEnv = z.infer<typeof shopEnvSchema>;

@@ -12,6 +12,8 @@ import { getOrder, listOrders } from "./order-queries.ts";
 import { placeOrder } from "./place-order.ts";
 import { SHIPPING_METHODS } from "./shipping.ts";
 
+const BROWSER = { anonymousId: null, sessionId: null, pageUrl: "http://127.0.0.1:3000/checkout" };
+
 let postgres: PostgresPart;
 let sql: pg.Client;
 
@@ -71,6 +73,15 @@ async function stockOf(productId: number): Promise<{ stock: number; unitsSold: n
   return { stock: rows[0]?.stock ?? -1, unitsSold: rows[0]?.units_sold ?? -1 };
 }
 
+/** The purchase events in the outbox that include a product. */
+async function outboxFor(productId: number): Promise<Array<Record<string, unknown>>> {
+  const { rows } = await sql.query<{ event: Record<string, unknown> }>(
+    "SELECT event FROM event_outbox WHERE event_name = 'purchase' AND event->'properties'->'items' @> jsonb_build_array(jsonb_build_object('product_id', $1::text))",
+    [String(productId)],
+  );
+  return rows.map((row) => row.event);
+}
+
 async function orderCount(where: string, params: unknown[]): Promise<number> {
   const { rows } = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM shop_order WHERE ${where}`, params);
   return Number(rows[0]?.n);
@@ -85,7 +96,7 @@ describe("placeOrder", () => {
     await sql.query("UPDATE product SET stock = 1 WHERE id = $1", [product.id]);
     const before = await stockOf(product.id);
 
-    const results = await Promise.all(buyers.map((buyer) => placeOrder(buyer, checkout())));
+    const results = await Promise.all(buyers.map((buyer) => placeOrder(buyer, checkout(), BROWSER)));
 
     const placed = results.filter((result) => result.ok);
     expect(placed).toHaveLength(1);
@@ -93,6 +104,8 @@ describe("placeOrder", () => {
       expect(refused).toEqual({ ok: false, message: `${product.name} has just sold out. Remove it from your cart to order the rest.` });
     }
     expect(await stockOf(product.id)).toEqual({ stock: 0, unitsSold: before.unitsSold + 1 });
+    // Exactly one purchase event waits in the outbox: the refused orders left none.
+    expect(await outboxFor(product.id)).toHaveLength(1);
     const { rows } = await sql.query<{ n: string }>("SELECT count(*) AS n FROM order_line WHERE product_id = $1", [product.id]);
     expect(Number(rows[0]?.n)).toBe(1);
     // The 49 who missed out keep their carts, to lower or remove.
@@ -106,15 +119,16 @@ describe("placeOrder", () => {
     await fill(buyer, product.id, 2);
     const form = checkout();
 
-    const results = await Promise.all(Array.from({ length: 5 }, () => placeOrder(buyer, form)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => placeOrder(buyer, form, BROWSER)));
 
     const ids = new Set(results.map((result) => (result.ok ? result.orderId : result.message)));
     expect(ids.size).toBe(1);
     expect(results.filter((result) => result.ok && !result.repeated)).toHaveLength(1);
     expect(await orderCount("user_id = $1", [buyer])).toBe(1);
     expect((await stockOf(product.id)).stock).toBe(8);
+    expect(await outboxFor(product.id)).toHaveLength(1);
 
-    const later = await placeOrder(buyer, form);
+    const later = await placeOrder(buyer, form, BROWSER);
     expect(later).toMatchObject({ ok: true, repeated: true, orderId: [...ids][0] });
     expect((await stockOf(product.id)).stock).toBe(8);
   });
@@ -127,7 +141,7 @@ describe("placeOrder", () => {
     await fill(buyer, dear.id, 1);
     await sql.query("UPDATE product SET price_cents = price_cents + 500 WHERE id = $1", [dear.id]);
 
-    const result = await placeOrder(buyer, checkout({ shippingMethod: "express" }));
+    const result = await placeOrder(buyer, checkout({ shippingMethod: "express" }), BROWSER);
     if (!result.ok) throw new Error(result.message);
 
     const subtotal = cheap.priceCents * 3 + dear.priceCents + 500;
@@ -147,7 +161,15 @@ describe("placeOrder", () => {
       ]),
     );
     expect((await readCart({ userId: buyer })).itemCount).toBe(0);
-    expect(await placeOrder(buyer, checkout())).toEqual({ ok: false, message: "Your cart is empty." });
+    expect(await placeOrder(buyer, checkout(), BROWSER)).toEqual({ ok: false, message: "Your cart is empty." });
+
+    // Its purchase event, committed with it, carries the same facts.
+    const [event] = await outboxFor(dear.id);
+    expect(event).toMatchObject({
+      event_name: "purchase",
+      user_id: buyer,
+      properties: { order_id: result.orderId, order_number: result.orderNumber, revenue_cents: order?.totalCents, shipping_method: "Express" },
+    });
   });
 
   it("changes nothing when one line cannot be met", async () => {
@@ -158,7 +180,7 @@ describe("placeOrder", () => {
     await fill(buyer, scarce.id, 3);
     await sql.query("UPDATE product SET stock = 2 WHERE id = $1", [scarce.id]);
 
-    const result = await placeOrder(buyer, checkout());
+    const result = await placeOrder(buyer, checkout(), BROWSER);
 
     expect(result).toEqual({ ok: false, message: `Only 2 of ${scarce.name} left. Lower the quantity in your cart to order.` });
     expect((await stockOf(plenty.id)).stock).toBe(10);
@@ -172,7 +194,7 @@ describe("placeOrder", () => {
     const alice = await shopper();
     const bob = await shopper();
     await fill(alice, product.id, 1);
-    const placed = await placeOrder(alice, checkout());
+    const placed = await placeOrder(alice, checkout(), BROWSER);
     if (!placed.ok) throw new Error(placed.message);
 
     expect((await listOrders(alice)).map((order) => order.id)).toEqual([placed.orderId]);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import type { CheckoutForm } from "./checkout-form.ts";
+import { purchaseEvent, type BrowserContext } from "./purchase-event.ts";
 import { shippingCents, SHIPPING_METHODS } from "./shipping.ts";
 
 export type PlaceOrderResult =
@@ -39,10 +40,11 @@ const isUniqueViolation = (error: unknown): boolean => error instanceof Prisma.P
  *     order so two carts never deadlock; one that cannot be met rolls everything back, so 50
  *     buyers of the last unit make exactly one order and stock never goes negative;
  *  3. prices, names and totals are copied from the catalog as read in this transaction;
- *  4. the cart is emptied.
+ *  4. the purchase event goes into the outbox, so the order and its event commit together;
+ *  5. the cart is emptied.
  * Payment capture is out of scope: the order is recorded as placed.
  */
-export async function placeOrder(userId: string, checkout: CheckoutForm): Promise<PlaceOrderResult> {
+export async function placeOrder(userId: string, checkout: CheckoutForm, browser: BrowserContext): Promise<PlaceOrderResult> {
   const { idempotencyKey, address, shippingMethod } = checkout;
   const earlier = await repeatedOrder(userId, idempotencyKey);
   if (earlier) return earlier;
@@ -56,7 +58,16 @@ export async function placeOrder(userId: string, checkout: CheckoutForm): Promis
             id: true,
             items: {
               orderBy: { productId: "asc" },
-              select: { quantity: true, product: { select: { id: true, slug: true, sku: true, name: true, priceCents: true, currency: true } } },
+              select: { quantity: true, product: { select: {
+                    id: true,
+                    slug: true,
+                    sku: true,
+                    name: true,
+                    priceCents: true,
+                    currency: true,
+                    brand: { select: { name: true } },
+                    category: { select: { slug: true } },
+                  }, } },
             },
           },
         });
@@ -84,7 +95,7 @@ export async function placeOrder(userId: string, checkout: CheckoutForm): Promis
             shipPostalCode: address.postalCode,
             shipCountry: address.country,
           },
-          select: { id: true, number: true },
+          select: { id: true, number: true, placedAt: true },
         });
 
         for (const { product, quantity } of lines) {
@@ -114,6 +125,31 @@ export async function placeOrder(userId: string, checkout: CheckoutForm): Promis
             lineTotalCents: product.priceCents * quantity,
           })),
         });
+        const event = purchaseEvent(
+          {
+            orderId: order.id,
+            orderNumber: order.number.toString(),
+            userId,
+            currency,
+            subtotalCents,
+            shippingCents: shipping,
+            shippingMethod: SHIPPING_METHODS[shippingMethod].label,
+            items: lines.map(({ product, quantity }) => ({
+              product_id: String(product.id),
+              sku: product.sku,
+              slug: product.slug,
+              name: product.name,
+              brand: product.brand.name,
+              category: product.category.slug,
+              price_cents: product.priceCents,
+              currency: product.currency,
+              quantity,
+            })),
+          },
+          browser,
+          order.placedAt,
+        );
+        await tx.eventOutbox.create({ data: { eventId: event.event_id, eventName: event.event_name, event } });
         await tx.cartItem.deleteMany({ where: { cartId: cart.id } });
 
         return {

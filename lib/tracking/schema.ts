@@ -49,16 +49,51 @@ export const productViewEventSchema = z.strictObject({
   properties: productRefSchema,
 });
 
+export const purchaseItemSchema = productRefSchema.extend({
+  quantity: z.int().min(1).max(99),
+});
+
+/**
+ * An order placed: emitted by the shop's server only (in the order's own transaction, through
+ * the outbox), accepted by the ingest only when signed. Browser events are untrusted, so no
+ * revenue may ever rest on one.
+ */
+export const purchaseEventSchema = z.strictObject({
+  ...eventBase,
+  event_name: z.literal("purchase"),
+  properties: z
+    .strictObject({
+      order_id: z.uuid(),
+      order_number: z.string().regex(/^\d{1,19}$/),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      subtotal_cents: z.int().nonnegative(),
+      shipping_cents: z.int().nonnegative(),
+      revenue_cents: z.int().nonnegative(),
+      shipping_method: z.string().min(1).max(50),
+      items: z.array(purchaseItemSchema).min(1).max(100),
+    })
+    .refine((order) => order.revenue_cents === order.subtotal_cents + order.shipping_cents, "revenue_cents must be subtotal_cents + shipping_cents")
+    .refine(
+      (order) => order.subtotal_cents === order.items.reduce((sum, item) => sum + item.price_cents * item.quantity, 0),
+      "subtotal_cents must be the sum of the items",
+    ),
+});
+
 export const trackedEventSchema = z.discriminatedUnion("event_name", [
   pageViewEventSchema,
   productViewEventSchema,
+  purchaseEventSchema,
 ]);
+
+/** Events whose facts money or the catalog rest on: accepted only from the shop's server, signed. */
+export const SERVER_ONLY_EVENTS: ReadonlySet<string> = new Set(["purchase"]);
 
 export type TrackedEvent = z.infer<typeof trackedEventSchema>;
 export type EventName = TrackedEvent["event_name"];
 export type EventProperties<N extends EventName> = Extract<TrackedEvent, { event_name: N }>["properties"];
 export type PageContext = z.infer<typeof pageContextSchema>;
 export type ProductRef = z.infer<typeof productRefSchema>;
+export type PurchaseEvent = z.infer<typeof purchaseEventSchema>;
 
 /**
  * The request envelope. Events stay `unknown` here on purpose: each one is validated on its
@@ -76,10 +111,13 @@ export const rawEventRecordSchema = z.strictObject({
   received_at: isoDateTime,
   sent_at: isoDateTime,
   user_agent: z.string().max(1024).nullable(),
+  /** Sent by the shop's server with a valid signature. Absent in lines written before it existed: untrusted. */
+  trusted: z.boolean().default(false),
   event: trackedEventSchema,
 });
 
 export type RawEventRecord = z.infer<typeof rawEventRecordSchema>;
+export type RawEventRecordInput = z.input<typeof rawEventRecordSchema>;
 
 /** One line of a rejected NDJSON object: what arrived, and why it was set aside. */
 export const rejectedEventRecordSchema = z.strictObject({

@@ -1,8 +1,7 @@
 import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
+import { ANONYMOUS_ID_COOKIE as ANONYMOUS_KEY, SESSION_ID_COOKIE as SESSION_KEY } from "./identity-keys.ts";
 
 export const SESSION_TIMEOUT_MS = 30 * 60 * 1000;
-const ANONYMOUS_KEY = "cs_aid";
-const SESSION_KEY = "cs_sid";
 
 export interface KeyValueStore {
   getItem(key: string): string | null;

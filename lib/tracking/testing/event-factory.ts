@@ -1,6 +1,6 @@
 import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { SCHEMA_VERSION } from "../constants.ts";
-import type { ProductRef, RawEventRecord, TrackedEvent } from "../schema.ts";
+import type { ProductRef, PurchaseEvent, RawEventRecord, TrackedEvent } from "../schema.ts";
 
 /** Valid events for tests and benchmarks; fields can be overridden. */
 export const sampleProduct: ProductRef = {
@@ -55,12 +55,37 @@ export function batchBody(events: readonly unknown[], sentAt = new Date()): stri
 }
 
 /** An event as ingest stores it in the lake. */
-export function rawRecord(event: TrackedEvent, receivedAt = new Date(event.occurred_at)): RawEventRecord {
+export function rawRecord(event: TrackedEvent, receivedAt = new Date(event.occurred_at), trusted = false): RawEventRecord {
   return {
     schema_version: SCHEMA_VERSION,
     received_at: receivedAt.toISOString(),
     sent_at: event.occurred_at,
     user_agent: "Mozilla/5.0 (X11; Linux x86_64) test",
+    trusted,
     event,
+  };
+}
+
+/** A purchase of `quantity` of a product, with its totals consistent. */
+export function purchase(product: ProductRef = sampleProduct, quantity = 1, shippingCents = 999): PurchaseEvent {
+  const subtotal = product.price_cents * quantity;
+  return {
+    event_id: uuidv7(),
+    event_name: "purchase",
+    occurred_at: new Date().toISOString(),
+    anonymous_id: uuidv4(),
+    session_id: uuidv7(),
+    user_id: uuidv4(),
+    page: { url: "http://127.0.0.1:3000/checkout", path: "/checkout", referrer: null, title: "Checkout" },
+    properties: {
+      order_id: uuidv4(),
+      order_number: "100001",
+      currency: product.currency,
+      subtotal_cents: subtotal,
+      shipping_cents: shippingCents,
+      revenue_cents: subtotal + shippingCents,
+      shipping_method: "Standard",
+      items: [{ ...product, quantity }],
+    },
   };
 }
