@@ -6,6 +6,7 @@ import { SiteHeader } from "@/components/layout/site-header.tsx";
 import { Tracker } from "@/components/tracking/tracker.tsx";
 import { listCategories } from "@/lib/catalog/cached-queries.ts";
 import { shopEnv } from "@/lib/config/shop-env.ts";
+import { FIRST_PARTY_EVENTS_PATH } from "@/lib/tracking/first-party/events-path.ts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -35,7 +36,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The layout reads the database and the running server's environment, so no page may be
   // prerendered at build time (the build has no database, and one build serves every stage):
   // each page either calls connection() or, as product pages do, renders on its first visit.
-  const { INGEST_URL } = shopEnv();
+  // A bad configuration fails every page loudly rather than only the events path, quietly.
+  shopEnv();
   // The category menu is not worth failing every page for: without it the page itself still
   // renders, or fails into app/error.tsx inside the shop's header and footer.
   // The build has no database: it prerenders only the bare 404 page for unknown URLs, whose menu
@@ -59,7 +61,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <div className="container">{children}</div>
         </main>
         <SiteFooter categories={categories} year={new Date().getFullYear()} />
-        <Tracker endpoint={INGEST_URL} />
+        <Tracker endpoint={FIRST_PARTY_EVENTS_PATH} />
       </body>
     </html>
   );

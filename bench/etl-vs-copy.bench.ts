@@ -6,6 +6,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { throwawayPostgres, throwawayS3 } from "../dev/testing/local-parts.ts";
 import { toNdjsonGzip } from "../ingest/lake-writer.ts";
 import { lakeObjectKey } from "../lib/lake/keys.ts";
+import { readLakeLine } from "../lib/tracking/schema.ts";
 import { pageView, productView, rawRecord } from "../lib/tracking/testing/event-factory.ts";
 import { closeEtlDeps, createEtlDeps } from "../etl/etl-env.ts";
 import { migrateWarehouse } from "../etl/migrations.ts";
@@ -29,20 +30,31 @@ try {
     );
     const key = lakeObjectKey("raw", receivedAt);
     await deps.s3.send(new PutObjectCommand({ Bucket: "bench-raw", Key: key, Body: toNdjsonGzip(records) }));
-    rows.push(...records.map((record) => toFactEventRow(record, key)));
+    for (const record of records) {
+      const read = readLakeLine(record);
+      if (!read.ok) throw read.error;
+      rows.push(toFactEventRow(read.event, key));
+    }
   }
 
   const sql = new pg.Client({ connectionString: warehouse.url });
   await sql.connect();
   await sql.query("CREATE TABLE copy_baseline (LIKE fact_event)");
-  const columns = ["event_id", "event_name", "occurred_at", "sent_at", "received_at", "event_date", "anonymous_id", "session_id",
-    "user_id", "page_url", "page_path", "page_referrer", "page_title", "product_id", "properties", "user_agent", "object_key"] as const;
+  const columns = ["event_id", "event_name", "event_version", "occurred_at", "derived_at", "sent_at", "received_at", "event_date",
+    "seq", "anonymous_id", "session_id", "user_id", "logged_in", "first_visit", "campaign", "page_url", "page_path", "page_referrer",
+    "page_title", "product_id", "properties", "user_agent", "client_ip", "trusted", "flags", "object_key"] as const;
   const escape = (value: unknown) =>
     value === null || value === undefined ? "\\N" : String(value).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n");
   const lines = rows.map((row) =>
     columns
       .map((column) =>
-        column === "event_date" ? row.occurred_at.slice(0, 10) : column === "properties" ? escape(JSON.stringify(row.properties)) : escape(row[column]),
+        column === "event_date"
+          ? row.occurred_at.slice(0, 10)
+          : column === "properties" || column === "campaign"
+            ? escape(row[column] === null ? null : JSON.stringify(row[column]))
+            : column === "flags"
+              ? `{${row.flags.join(",")}}`
+              : escape(row[column]),
       )
       .join("\t") + "\n",
   );

@@ -24,6 +24,8 @@ export interface RunningSystem {
   etlPass(): ReturnType<typeof runEtl>;
   /** Relays the shop's due server events now (the relay's timer keeps running too). */
   relayOutbox(): ReturnType<OutboxRelayPart["drain"]>;
+  /** Where the ingest writes: the S3-compatible endpoint and the raw bucket. */
+  readonly lake: { endpoint: string; bucket: string };
   stop(): Promise<void>;
 }
 
@@ -108,7 +110,13 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
     // Configured as the Lambda's environment would configure it, without touching ours: one
     // process may run several systems (the end-to-end tests do).
     const serverEventsSecret = config.SERVER_EVENTS_SECRET ?? (await localServerEventsSecret(config.dataDir));
-    const handler = createIngestHandler({ RAW_BUCKET: config.RAW_BUCKET, S3_ENDPOINT: s3.endpoint, SERVER_EVENTS_SECRET: serverEventsSecret });
+    const handler = createIngestHandler({
+      RAW_BUCKET: config.RAW_BUCKET,
+      S3_ENDPOINT: s3.endpoint,
+      SERVER_EVENTS_SECRET: serverEventsSecret,
+      // Browser events name the shopper only from their verified sign-in.
+      ...(cognito ? { COGNITO_ISSUER: cognito.issuer, COGNITO_CLIENT_ID: cognito.userPoolClientId, COGNITO_JWKS_URL: cognito.jwksUri } : {}),
+    });
     const shopOrigins = [`http://127.0.0.1:${config.SHOP_PORT}`, `http://localhost:${config.SHOP_PORT}`];
     const ingest = started(
       "ingest",
@@ -171,7 +179,8 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
     if (!shiny) delete urls.shiny;
 
     await writeLocalRuntime({ ...etlEnv, DATABASE_URL: shopDb.url, INGEST_URL: ingest.url }, localRuntimeFile(config.dataDir));
-    return { urls, etlPass, relayOutbox: () => relay.drain(), stop: stopAll };
+    const lake = { endpoint: s3.endpoint, bucket: config.RAW_BUCKET };
+    return { urls, etlPass, relayOutbox: () => relay.drain(), lake, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -1,24 +1,32 @@
 import { gunzipSync } from "node:zlib";
-import { describeIssues, rawEventRecordSchema, type RawEventRecord } from "../lib/tracking/schema.ts";
+import { describeIssues, readLakeLine, type LakeEvent } from "../lib/tracking/schema.ts";
 
 /** A fact_event row as the load query's jsonb_to_recordset expects it. */
 export interface FactEventRow {
   event_id: string;
   event_name: string;
+  event_version: number;
   occurred_at: string;
+  derived_at: string;
   sent_at: string;
   received_at: string;
-  anonymous_id: string;
-  session_id: string;
+  seq: number | null;
+  anonymous_id: string | null;
+  session_id: string | null;
   user_id: string | null;
-  page_url: string;
-  page_path: string;
+  logged_in: boolean | null;
+  first_visit: boolean | null;
+  campaign: LakeEvent["campaign"];
+  page_url: string | null;
+  page_path: string | null;
   page_referrer: string | null;
-  page_title: string;
+  page_title: string | null;
   product_id: string | null;
   properties: Record<string, unknown>;
   user_agent: string | null;
+  client_ip: string | null;
   trusted: boolean;
+  flags: string[];
   object_key: string;
 }
 
@@ -35,25 +43,38 @@ export type ParsedObject =
 
 const MAX_KEPT_LINE_LENGTH = 8_192;
 
-export function toFactEventRow(record: RawEventRecord, objectKey: string): FactEventRow {
-  const { event } = record;
+/** The product an event is about, when it is about one product. */
+function productIdOf(event: LakeEvent): string | null {
+  const id = event.properties["product_id"];
+  return typeof id === "string" ? id : null;
+}
+
+export function toFactEventRow(event: LakeEvent, objectKey: string): FactEventRow {
   return {
     event_id: event.event_id,
     event_name: event.event_name,
+    event_version: event.event_version,
     occurred_at: event.occurred_at,
-    sent_at: record.sent_at,
-    received_at: record.received_at,
+    derived_at: event.derived_at,
+    sent_at: event.sent_at,
+    received_at: event.received_at,
+    seq: event.seq,
     anonymous_id: event.anonymous_id,
     session_id: event.session_id,
     user_id: event.user_id,
-    page_url: event.page.url,
-    page_path: event.page.path,
-    page_referrer: event.page.referrer,
-    page_title: event.page.title,
-    product_id: event.event_name === "product_view" ? event.properties.product_id : null,
+    logged_in: event.logged_in,
+    first_visit: event.first_visit,
+    campaign: event.campaign,
+    page_url: event.page?.url ?? null,
+    page_path: event.page?.path ?? null,
+    page_referrer: event.page?.referrer ?? null,
+    page_title: event.page?.title ?? null,
+    product_id: productIdOf(event),
     properties: event.properties,
-    user_agent: record.user_agent,
-    trusted: record.trusted,
+    user_agent: event.user_agent,
+    client_ip: event.client_ip,
+    trusted: event.trusted,
+    flags: event.flags,
     object_key: objectKey,
   };
 }
@@ -82,12 +103,13 @@ export function parseRawObject(objectKey: string, body: Uint8Array): ParsedObjec
       reject("line is not valid JSON");
       return;
     }
-    const parsed = rawEventRecordSchema.safeParse(json);
-    if (!parsed.success) {
+    // Every raw format ever written stays readable (schema/read-lake-line.ts).
+    const parsed = readLakeLine(json);
+    if (!parsed.ok) {
       reject(describeIssues(parsed.error));
       return;
     }
-    rows.push(toFactEventRow(parsed.data, objectKey));
+    rows.push(toFactEventRow(parsed.event, objectKey));
   });
   return { kind: "events", rows, rejected };
 }

@@ -7,7 +7,7 @@ import { throwawayPostgres, throwawayS3 } from "../dev/testing/local-parts.ts";
 import { toNdjsonGzip, writeLakeObject } from "../ingest/lake-writer.ts";
 import { lakeObjectKey } from "../lib/lake/keys.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
-import { pageView, productView, rawRecord, sampleProduct } from "../lib/tracking/testing/event-factory.ts";
+import { pageView, pageViewV1, productUpdated, productView, rawRecord, sampleProduct } from "../lib/tracking/testing/event-factory.ts";
 import type { TrackedEvent } from "../lib/tracking/schema.ts";
 import { closeEtlDeps, createEtlDeps } from "./etl-env.ts";
 import { migrateWarehouse } from "./migrations.ts";
@@ -43,8 +43,9 @@ beforeEach(async () => {
   deps = createEtlDeps({ WAREHOUSE_URL: warehouse.url, RAW_BUCKET: bucket, S3_ENDPOINT: s3.endpoint });
 });
 
-const put = (events: TrackedEvent[], receivedAt = new Date()) =>
-  writeLakeObject(deps.s3, deps.bucket, "raw", receivedAt, events.map((event) => rawRecord(event, receivedAt)));
+const put = (events: TrackedEvent[], receivedAt = new Date(), trusted = false) =>
+  writeLakeObject(deps.s3, deps.bucket, "raw", receivedAt, events.map((event) => rawRecord(event, receivedAt, trusted)));
+const putTrusted = (events: TrackedEvent[]) => put(events, new Date(), true);
 
 const count = async (table: string) => Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
 
@@ -74,17 +75,35 @@ describe("runEtl", () => {
     expect(await count("fact_event")).toBe(2);
   });
 
-  it("keeps the latest product facts whatever order the views were loaded in", async () => {
-    const later = productView({ ...sampleProduct, name: "New name", price_cents: 100 }, { occurred_at: "2026-11-02T10:00:00.000Z" });
-    const earlier = productView(sampleProduct, { occurred_at: "2026-11-01T10:00:00.000Z" });
-    await put([later]);
+  it("keeps the catalog's latest product facts whatever order they were loaded in", async () => {
+    const later = { ...productUpdated({ ...sampleProduct, name: "New name", price_cents: 100 }, 3), occurred_at: "2026-11-02T10:00:00.000Z" };
+    const earlier = { ...productUpdated(sampleProduct, 9), occurred_at: "2026-11-01T10:00:00.000Z" };
+    await putTrusted([later]);
     await runEtl(deps);
-    await put([earlier]);
+    await putTrusted([earlier]);
     await runEtl(deps);
-    const product = await sql.query("SELECT name, price_cents, first_seen_at, last_seen_at FROM dim_product");
+    const product = await sql.query("SELECT name, price_cents, stock, first_seen_at, last_seen_at FROM dim_product");
     expect(product.rows).toEqual([
-      { name: "New name", price_cents: 100, first_seen_at: new Date(earlier.occurred_at), last_seen_at: new Date(later.occurred_at) },
+      { name: "New name", price_cents: 100, stock: 3, first_seen_at: new Date(earlier.occurred_at), last_seen_at: new Date(later.occurred_at) },
     ]);
+  });
+
+  it("never lets a browser define a product: product views and unsigned catalog events leave dim_product alone", async () => {
+    await put([productView({ ...sampleProduct, name: "Forged", price_cents: 1 }), productUpdated({ ...sampleProduct, name: "Forged too" })]);
+    await runEtl(deps);
+    expect(await count("fact_event")).toBe(2);
+    expect(await count("dim_product")).toBe(0);
+  });
+
+  it("reads lines the version 1 ingest wrote beside version 2 ones", async () => {
+    const old = pageViewV1();
+    const receivedAt = new Date();
+    const v1Line = { schema_version: 1, received_at: receivedAt.toISOString(), sent_at: old.occurred_at, user_agent: "UA", event: { ...old, user_id: "claimed" } };
+    await deps.s3.send(new PutObjectCommand({ Bucket: deps.bucket, Key: lakeObjectKey("raw", receivedAt), Body: toNdjsonGzip([v1Line, rawRecord(pageView())]) }));
+    expect(await runEtl(deps)).toMatchObject({ eventsLoaded: 2, rejected: 0 });
+    const row = await sql.query("SELECT event_version, user_id, derived_at, seq FROM fact_event WHERE event_id = $1", [old.event_id]);
+    // A version 1 body's user_id was whatever the browser claimed: never believed.
+    expect(row.rows).toEqual([{ event_version: 1, user_id: null, derived_at: new Date(old.occurred_at), seq: null }]);
   });
 
   it("quarantines a corrupt object and sets bad lines aside without blocking the rest", async () => {
@@ -105,7 +124,7 @@ describe("runEtl", () => {
 
   it("leaves the warehouse as it was when a run fails, and the next run finishes the job", async () => {
     await put([pageView(), pageView()]);
-    const failingKey = await put([productView()]);
+    const failingKey = await putTrusted([productUpdated()]);
     await sql.query(`
       CREATE FUNCTION fail_on_key() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.object_key = '${failingKey}' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;

@@ -121,7 +121,9 @@ async function loadNewObjects(session: pg.PoolClient, runId: number, deps: EtlDe
   };
   const loaded = parsed.flatMap(({ object }) => (object.kind === "events" ? [object] : []));
   const rows = loaded.flatMap((object) => object.rows);
-  const touchedProducts = [...new Set(rows.flatMap((row) => (row.product_id ? [row.product_id] : [])))];
+  const touchedProducts = [
+    ...new Set(rows.flatMap((row) => (row.event_name === "product_updated" && row.trusted && row.product_id ? [row.product_id] : []))),
+  ];
 
   // Statements per run, not per object: a run of many small objects stays a few round trips.
   await session.query("BEGIN");

@@ -1,17 +1,38 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import { createIdTokenVerifier, remoteKeys } from "../lib/auth/verify-id-token.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
-import { SIGNATURE_HEADER } from "../lib/tracking/server/signature.ts";
-import { ingestRequest, type IngestDeps } from "./ingest-request.ts";
-
-const envSchema = z.object({
-  RAW_BUCKET: z.string().min(3),
-  S3_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().optional(),
-  SERVER_EVENTS_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-});
+import { parseIngestEnv, type IngestConfig } from "./ingest-env.ts";
+import { ingestRequest, type IngestDeps, type IngestHttpRequest } from "./ingest-request.ts";
+import { s3LakeStore } from "./lake-writer.ts";
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** API Gateway HTTP API (payload v2) event → the ingest's own request shape. */
+export function fromApiGatewayEvent(event: APIGatewayProxyEventV2): IngestHttpRequest {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
+  // Payload v2 moves the Cookie header into `cookies`, one entry per cookie.
+  if (event.cookies && event.cookies.length > 0) headers.cookie = event.cookies.join("; ");
+  if (event.requestContext?.http?.userAgent) headers["user-agent"] = event.requestContext.http.userAgent;
+  return {
+    method: event.requestContext?.http?.method ?? "POST",
+    headers,
+    body: Buffer.from(event.body ?? "", event.isBase64Encoded ? "base64" : "utf8"),
+    sourceIp: event.requestContext?.http?.sourceIp ?? null,
+  };
+}
+
+function dependencies(config: IngestConfig): IngestDeps {
+  const { cognito } = config;
+  return {
+    store: s3LakeStore(createS3Client({ endpoint: config.s3Endpoint, region: config.region }), config.bucket),
+    serverEventsSecret: config.serverEventsSecret,
+    idTokens: cognito
+      ? { clientId: cognito.clientId, verify: createIdTokenVerifier({ issuer: cognito.issuer, clientId: cognito.clientId, keys: remoteKeys(cognito.jwksUrl) }) }
+      : null,
+    log: (message, fields) => console.error(JSON.stringify({ level: "error", message, ...fields })),
+  };
+}
 
 /**
  * API Gateway HTTP API (payload v2) → ingest core, configured from `env` on its first call (so
@@ -20,26 +41,13 @@ type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructu
 export function createIngestHandler(env: Readonly<Record<string, string | undefined>>): Handler {
   let deps: IngestDeps | undefined;
   return async (event) => {
-    deps ??= dependencies(envSchema.parse(env));
-    const raw = event.body ?? "";
-    const body = event.isBase64Encoded ? Buffer.from(raw, "base64").toString("utf8") : raw;
-    const userAgent = event.requestContext?.http?.userAgent ?? event.headers?.["user-agent"] ?? null;
-    const signature = event.headers?.[SIGNATURE_HEADER] ?? null;
-    const result = await ingestRequest({ body, userAgent, signature }, deps);
+    deps ??= dependencies(parseIngestEnv(env));
+    const result = await ingestRequest(fromApiGatewayEvent(event), deps);
     return {
       statusCode: result.status,
-      headers: { "content-type": "application/json", "cache-control": "no-store" },
+      headers: { "content-type": "application/json", "cache-control": "no-store", ...result.headers },
       body: JSON.stringify(result.body),
     };
-  };
-}
-
-function dependencies(env: z.infer<typeof envSchema>): IngestDeps {
-  return {
-    s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
-    bucket: env.RAW_BUCKET,
-    serverEventsSecret: env.SERVER_EVENTS_SECRET,
-    log: (message, fields) => console.error(JSON.stringify({ level: "error", message, ...fields })),
   };
 }
 

@@ -1,50 +1,81 @@
-import type { S3Client } from "@aws-sdk/client-s3";
-import { verifySignature } from "../lib/tracking/server/signature.ts";
+import { SIGNATURE_HEADER, verifySignature } from "../lib/tracking/server/signature.ts";
+import { decodeBody } from "./decode-body.ts";
+import { putLakeObject, type LakeStore } from "./lake-writer.ts";
 import { processBatch } from "./process-batch.ts";
-import { writeLakeObject } from "./lake-writer.ts";
+import { verifiedUserId, type IdTokenCheck } from "./request-user.ts";
+
+/** A request as the edge hands it over, free of API Gateway's shapes (handler.ts adapts them). */
+export interface IngestHttpRequest {
+  method: string;
+  /** Header names in lower case; `cookie` holds every cookie of the request. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** The body's bytes as received, still content-encoded. */
+  body: Buffer;
+  /** The client's address as the edge saw it. Never stored or logged whole. */
+  sourceIp: string | null;
+}
 
 export interface IngestResponse {
   status: number;
+  headers?: Record<string, string>;
   body: Record<string, unknown>;
 }
 
+export type Log = (message: string, fields: Record<string, unknown>) => void;
+
 export interface IngestDeps {
-  s3: S3Client;
-  bucket: string;
-  /** Shared with the shop's server: a request signed with it is trusted (may carry purchases). */
-  serverEventsSecret?: string;
+  store: LakeStore;
+  /** Shared with the shop's server: a request signed with it is trusted (may carry server-only events). */
+  serverEventsSecret?: string | undefined;
+  /** Checks the shopper's Cognito ID token; without it no event gets a user. */
+  idTokens?: IdTokenCheck | null | undefined;
   now?: () => Date;
-  log?: (message: string, fields: Record<string, unknown>) => void;
+  log?: Log | undefined;
 }
 
 /**
- * Validates a request and writes what it keeps: valid events to raw/, rejected ones to
- * rejected/ with their reasons. A failed write answers 503 so the tracker retries; the ETL
- * drops the duplicates a retry may cause by event_id.
+ * The ingest behind any edge: decodes the body (gzip), checks a server signature, takes the
+ * shopper from a verified ID token, decides what of the batch is kept (process-batch.ts) and
+ * writes it: valid events to raw/, rejected ones to rejected/ with their reasons, one object
+ * each per request. A failed write answers 503 so the tracker retries; the ETL drops the
+ * duplicates a retry may cause by event_id.
  */
-export async function ingestRequest(
-  request: { body: string; userAgent: string | null; signature?: string | null },
-  deps: IngestDeps,
-): Promise<IngestResponse> {
+export async function ingestRequest(request: IngestHttpRequest, deps: IngestDeps): Promise<IngestResponse> {
   const receivedAt = (deps.now ?? (() => new Date()))();
+  if (request.method !== "POST") {
+    return { status: 405, headers: { allow: "POST, OPTIONS" }, body: { error: `method ${request.method.slice(0, 16)} not allowed: POST only` } };
+  }
+  const decoded = decodeBody(request.body, request.headers["content-encoding"]);
+  if (!decoded.ok) return { status: decoded.status, body: { error: decoded.message } };
+
   // A request that claims to be the server's and cannot prove it is refused whole: a browser
-  // never signs, so this is a misconfigured server or a forgery, and either should be loud.
+  // never signs, so this is a misconfigured server or a forgery, and either should be loud. The
+  // signature covers the batch as sent, before any content encoding.
   let trusted = false;
-  if (request.signature) {
+  const signature = request.headers[SIGNATURE_HEADER];
+  if (signature) {
     if (!deps.serverEventsSecret) return { status: 401, body: { error: "this ingest accepts no signed server events (no secret configured)" } };
-    const check = verifySignature(request.body, request.signature, deps.serverEventsSecret, receivedAt);
+    const check = verifySignature(decoded.text, signature, deps.serverEventsSecret, receivedAt);
     if (!check.ok) return { status: 401, body: { error: `server event signature refused: ${check.reason}` } };
     trusted = true;
   }
-  const decision = processBatch({ body: request.body, userAgent: request.userAgent, receivedAt, trusted });
-  if (decision.kind === "invalid-request") {
-    return { status: decision.status, body: { error: decision.message } };
-  }
+
+  const userId = await verifiedUserId(request.headers, deps.idTokens, deps.log);
+  const decision = processBatch({
+    body: decoded.text,
+    receivedAt,
+    userAgent: request.headers["user-agent"] ?? null,
+    sourceIp: request.sourceIp,
+    userId,
+    trusted,
+  });
+  if (decision.kind === "invalid-request") return { status: decision.status, body: { error: decision.message } };
+
   const { accepted, rejected } = decision;
   try {
     await Promise.all([
-      accepted.length > 0 ? writeLakeObject(deps.s3, deps.bucket, "raw", receivedAt, accepted) : null,
-      rejected.length > 0 ? writeLakeObject(deps.s3, deps.bucket, "rejected", receivedAt, rejected) : null,
+      accepted.length > 0 ? putLakeObject(deps.store, "raw", receivedAt, accepted) : null,
+      rejected.length > 0 ? putLakeObject(deps.store, "rejected", receivedAt, rejected) : null,
     ]);
   } catch (error) {
     deps.log?.("lake write failed", { error: String(error), accepted: accepted.length, rejected: rejected.length });
@@ -52,9 +83,6 @@ export async function ingestRequest(
   }
   return {
     status: 200,
-    body: {
-      accepted: accepted.length,
-      rejected: rejected.map(({ index, reason }) => ({ index, reason })),
-    },
+    body: { accepted: accepted.length, rejected: rejected.map(({ index, reason }) => ({ index, reason })) },
   };
 }

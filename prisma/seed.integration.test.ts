@@ -17,7 +17,7 @@ const catalog = buildCatalog();
 let postgres: PostgresPart;
 let client: pg.Client;
 
-async function count(table: "category" | "brand" | "product"): Promise<number> {
+async function count(table: "category" | "brand" | "product" | "event_outbox"): Promise<number> {
   const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
   return Number(result.rows[0]?.n);
 }
@@ -108,13 +108,25 @@ describe("seedCatalog", () => {
     expect(rows.rows.filter((row) => row.compare_at_price_cents !== null).length).toBeGreaterThan(0);
   });
 
+  it("announces every product it created to the warehouse, through the outbox", async () => {
+    const events = await client.query<{ event_name: string; slug: string; price_cents: number }>(
+      "SELECT event_name, event->'properties'->>'slug' AS slug, (event->'properties'->>'price_cents')::int AS price_cents FROM event_outbox",
+    );
+    expect(events.rows).toHaveLength(catalog.products.length);
+    expect(new Set(events.rows.map((row) => row.event_name))).toEqual(new Set(["product_updated"]));
+    const first = catalog.products[0];
+    expect(events.rows.find((row) => row.slug === first?.slug)?.price_cents).toBe(first?.priceCents);
+  });
+
   it("changes nothing when run again", async () => {
+    const announced = await count("event_outbox");
     const before = await snapshot();
     const summary = await seedCatalog(postgres.url);
     expect(summary.categories).toEqual({ created: 0, updated: 0, unchanged: catalog.categories.length });
     expect(summary.brands).toEqual({ created: 0, updated: 0, unchanged: new Set(catalog.products.map((p) => p.brand)).size });
     expect(summary.products).toEqual({ created: 0, updated: 0, unchanged: catalog.products.length });
     expect(await snapshot()).toEqual(before);
+    expect(await count("event_outbox")).toBe(announced);
   });
 
   it("keeps live stock but restores catalog facts on a re-seed", async () => {
@@ -123,8 +135,11 @@ describe("seedCatalog", () => {
     await client.query("UPDATE product SET stock = 999 WHERE slug = $1", [first.slug]);
     await client.query("UPDATE product SET price_cents = 1, stock = 0 WHERE slug = $1", [second.slug]);
     await client.query("UPDATE category SET name = 'Renamed' WHERE slug = $1", [first.categorySlug]);
+    await client.query("DELETE FROM event_outbox");
 
     const summary = await seedCatalog(postgres.url);
+    const announced = await client.query<{ slug: string }>("SELECT event->'properties'->>'slug' AS slug FROM event_outbox");
+    expect(announced.rows).toEqual([{ slug: second.slug }]);
     expect(summary.products).toEqual({ created: 0, updated: 1, unchanged: catalog.products.length - 1 });
     expect(summary.categories.updated).toBe(1);
 

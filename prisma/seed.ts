@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { z } from "zod";
 import { type Prisma, PrismaClient } from "../lib/db/generated/client.ts";
+import { announceProducts } from "../lib/catalog/product-events.ts";
 import { buildCatalog, slugify, type Catalog, type CatalogProduct } from "./seed/catalog.ts";
 
 /*
@@ -80,7 +81,7 @@ async function seedCategories(tx: Tx, catalog: Catalog, counts: SeedCounts): Pro
 }
 
 /** One brand row per distinct brand name in the catalog, slugged as product slugs are. */
-async function seedBrands(tx: Tx, catalog: Catalog, counts: SeedCounts): Promise<Map<string, number>> {
+async function seedBrands(tx: Tx, catalog: Catalog, counts: SeedCounts, renamed: number[]): Promise<Map<string, number>> {
   const names = [...new Set(catalog.products.map((product) => product.brand))].sort();
   const existing = await tx.brand.findMany({ where: { slug: { in: names.map(slugify) } } });
   const bySlug = new Map(existing.map((row) => [row.slug, row]));
@@ -97,6 +98,7 @@ async function seedBrands(tx: Tx, catalog: Catalog, counts: SeedCounts): Promise
     } else {
       await tx.brand.update({ where: { id: row.id }, data: { name } });
       ids.set(name, row.id);
+      renamed.push(row.id);
       counts.updated += 1;
     }
   }
@@ -121,7 +123,7 @@ function productFacts(product: CatalogProduct, categoryId: number, brandId: numb
 async function seedProducts(
   tx: Tx,
   catalog: Catalog,
-  ids: { categories: Map<string, number>; brands: Map<string, number> },
+  ids: { categories: Map<string, number>; brands: Map<string, number>; renamedBrands: number[] },
   counts: SeedCounts,
 ) {
   const existing = await tx.product.findMany({
@@ -143,6 +145,7 @@ async function seedProducts(
   });
   const bySlug = new Map(existing.map((row) => [row.slug, row]));
   const toCreate: Prisma.ProductCreateManyInput[] = [];
+  const changed: string[] = [];
   for (const product of catalog.products) {
     const categoryId = ids.categories.get(product.categorySlug);
     if (categoryId === undefined) throw new Error(`${product.slug}: category ${product.categorySlug} was not seeded`);
@@ -171,12 +174,16 @@ async function seedProducts(
       // `stock`, `units_sold` and `created_at` deliberately absent: see the note at the top of this file.
       await tx.product.update({ where: { id: row.id }, data: { ...facts, updatedAt: new Date() } });
       counts.updated += 1;
+      changed.push(product.slug);
     }
   }
   if (toCreate.length > 0) {
     const { count } = await tx.product.createMany({ data: toCreate });
     counts.created += count;
+    changed.push(...toCreate.map((product) => product.slug));
   }
+  // Products carry their brand's name (and their category's slug, which never changes).
+  await announceProducts(tx, { OR: [{ slug: { in: changed } }, { brandId: { in: ids.renamedBrands } }] });
 }
 
 /** Writes `catalog` (by default the built-in seed catalog) into the shop database at `databaseUrl`. */
@@ -192,8 +199,9 @@ export async function seedCatalog(databaseUrl: string, catalog: Catalog = buildC
       async (tx) => {
         await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
         const categories = await seedCategories(tx, catalog, summary.categories);
-        const brands = await seedBrands(tx, catalog, summary.brands);
-        await seedProducts(tx, catalog, { categories, brands }, summary.products);
+        const renamedBrands: number[] = [];
+        const brands = await seedBrands(tx, catalog, summary.brands, renamedBrands);
+        await seedProducts(tx, catalog, { categories, brands, renamedBrands }, summary.products);
       },
       { maxWait: 30_000, timeout: 120_000 },
     );

@@ -6,6 +6,8 @@ import { PageHeading } from "@/components/listing/page-heading.tsx";
 import { CheckoutForm } from "@/components/checkout/checkout-form.tsx";
 import { OrderLines } from "@/components/orders/order-lines.tsx";
 import { requireShopper } from "@/lib/auth/session.ts";
+import { TrackOnView } from "@/components/tracking/track-on-view.tsx";
+import { cartEventItems } from "@/lib/cart/cart-event.ts";
 import { readCart } from "@/lib/cart/cart-store.ts";
 import { cartHref } from "@/lib/cart/routes.ts";
 import { allProductsHref } from "@/lib/catalog/routes.ts";
@@ -46,6 +48,7 @@ export default async function CheckoutPage() {
           holds. <Link href={cartHref()}>Change your cart</Link> to order.
         </p>
       ) : null}
+      <TrackOnView name="begin_checkout" properties={cartEventItems(cart)} />
       <section aria-labelledby="review-heading">
         <h2 id="review-heading">Review your items</h2>
         <OrderLines

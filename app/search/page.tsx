@@ -5,6 +5,8 @@ import { CategoryTiles } from "@/components/listing/category-tiles.tsx";
 import { PageHeading } from "@/components/listing/page-heading.tsx";
 import { CloseMatches } from "@/components/search/close-matches.tsx";
 import { SearchResults } from "@/components/search/search-results.tsx";
+import { TrackOnView } from "@/components/tracking/track-on-view.tsx";
+import { searchProperties } from "@/lib/search/search-event.ts";
 import { SearchTips } from "@/components/search/search-tips.tsx";
 import { parseSearchRequest, type SearchParams } from "@/lib/search/search-params.ts";
 import { didYouMean, popularCategories, searchCatalog } from "@/lib/search/shop-search.ts";
@@ -43,6 +45,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
       <>
         <Breadcrumbs items={crumbs} />
         <PageHeading title={`No results for “${query}”`}>Check the spelling, or try other words.</PageHeading>
+        <TrackOnView name="search" properties={searchProperties(query, sort, page, 0)} />
         <CloseMatches matches={matches} />
         <SearchTips />
         <CategoryTiles categories={categories} />
@@ -54,6 +57,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
     <>
       <Breadcrumbs items={crumbs} />
       <PageHeading title={`Results for “${query}”`} />
+      <TrackOnView name="search" properties={searchProperties(query, sort, result.page, result.totalCount)} />
       <SearchResults result={result} />
     </>
   );

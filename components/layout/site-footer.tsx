@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CategoryRef } from "@/lib/catalog/types.ts";
 import { allProductsHref, brandsHref, categoryHref } from "@/lib/catalog/routes.ts";
+import { PrivacyChoice } from "@/components/tracking/privacy-choice.tsx";
 import styles from "./site-footer.module.css";
 
 export function SiteFooter({ categories, year }: { categories: CategoryRef[]; year: number }) {
@@ -29,7 +30,10 @@ export function SiteFooter({ categories, year }: { categories: CategoryRef[]; ye
             </ul>
           </nav>
         ) : null}
-        <p className={`${styles.muted} ${styles.copy}`}>© {year} CompuShop. Prices in US dollars.</p>
+        <div className={`${styles.muted} ${styles.copy}`}>
+          <p>© {year} CompuShop. Prices in US dollars.</p>
+          <PrivacyChoice />
+        </div>
       </div>
     </footer>
   );

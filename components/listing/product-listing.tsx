@@ -8,6 +8,7 @@ import { FilterPanel } from "./filter-panel.tsx";
 import { Pagination } from "./pagination.tsx";
 import { ResultCount } from "./result-count.tsx";
 import { SortLinks } from "./sort-links.tsx";
+import type { ListType } from "@/lib/tracking/schema";
 import styles from "./product-listing.module.css";
 
 interface ProductListingProps {
@@ -18,6 +19,12 @@ interface ProductListingProps {
   result: ProductListPage;
   /** The filter panel's facets; no panel without them. */
   facets?: ListingFacets;
+}
+
+/** The list a listing's products are reported in: its scope (a category, a brand, …). */
+function listOf(state: ListingState): { type: ListType; id: string } {
+  const { scope } = state;
+  return scope.kind === "category" || scope.kind === "brand" ? { type: scope.kind, id: scope.slug } : { type: scope.kind, id: scope.kind };
 }
 
 /** Filters, toolbar (count and sorting), the product grid and pagination. */
@@ -47,7 +54,11 @@ export function ProductListing({ state, label, result, facets }: ProductListingP
         {facets ? <ActiveFilters state={current} facets={facets} /> : null}
 
         {result.products.length > 0 ? (
-          <ProductGrid products={result.products} label={`${label}, page ${result.page} of ${result.totalPages}`} />
+          <ProductGrid
+            products={result.products}
+            label={`${label}, page ${result.page} of ${result.totalPages}`}
+            list={{ ...listOf(state), firstPosition: (result.page - 1) * result.pageSize + 1 }}
+          />
         ) : filtered ? (
           <div className={styles.empty}>
             <p className={styles.emptyTitle}>No products match these filters</p>

@@ -34,7 +34,7 @@ export function ProductShelf({ id, title, lead, products, more }: ProductShelfPr
           </Link>
         ) : null}
       </div>
-      <ProductGrid products={products} label={title} />
+      <ProductGrid products={products} label={title} list={{ type: "home", id, firstPosition: 1 }} />
     </section>
   );
 }

@@ -11,7 +11,7 @@ export function RelatedProducts({ products, categoryName }: { products: ProductS
       <h2 id="related-heading" className={styles.title}>
         {title}
       </h2>
-      <ProductGrid products={products} label={title} />
+      <ProductGrid products={products} label={title} list={{ type: "related", id: products[0]?.category.slug ?? "related", firstPosition: 1 }} />
     </section>
   );
 }

@@ -28,6 +28,7 @@ export function SearchResults({ result }: { result: SearchResultPage }) {
       <ProductGrid
         products={result.products}
         label={`Results for “${result.query}”, page ${result.page} of ${result.totalPages}`}
+        list={{ type: "search", id: result.query.slice(0, 100), firstPosition: (result.page - 1) * result.pageSize + 1 }}
       />
       <Pagination page={result.page} totalPages={result.totalPages} hrefFor={(page) => searchHref(result.query, page, result.sort)} />
     </section>

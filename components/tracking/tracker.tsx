@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense, useEffect } from "react";
-import { sharedTracker, trackPageEvent } from "@/lib/tracking/browser/shared-tracker";
+import { setEndpoint, trackPageEvent } from "@/lib/tracking/browser";
 
 function PageViews() {
   const pathname = usePathname();
@@ -16,7 +16,7 @@ function PageViews() {
 /** Starts the browser tracker and sends a page_view for every route the shopper sees. */
 export function Tracker({ endpoint }: { endpoint: string }) {
   useEffect(() => {
-    sharedTracker().setEndpoint(endpoint);
+    setEndpoint(endpoint);
   }, [endpoint]);
   return (
     <Suspense fallback={null}>

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { gzipSync } from "node:zlib";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BATCH_BYTES } from "../../lib/tracking/schema.ts";
@@ -68,6 +69,43 @@ describe("ingest adapter", () => {
     expect(status).toBe(200);
     expect(calls.length).toBe(before + 1);
     expect(Buffer.from(calls.at(-1)?.body ?? "", "base64").length).toBe(MAX_BATCH_BYTES);
+  });
+
+  it("hands the handler API Gateway's event: base64 body as sent, cookies apart, the client's address", async () => {
+    const gzipped = gzipSync('{"schema_version":2}');
+    const response = await fetch(adapter.url, {
+      method: "POST",
+      body: gzipped,
+      headers: { "content-encoding": "gzip", cookie: "a=1; CognitoIdentityServiceProvider.c.u.idToken=t", authorization: "Bearer x", "user-agent": "adapter-test/1" },
+    });
+    expect(response.status).toBe(200);
+    const event = calls.at(-1);
+    expect(event?.isBase64Encoded).toBe(true);
+    expect(Buffer.from(event?.body ?? "", "base64")).toEqual(gzipped);
+    expect(event?.headers).toMatchObject({ "content-encoding": "gzip", authorization: "Bearer x" });
+    expect(event?.headers.cookie).toBeUndefined();
+    expect(event?.cookies).toEqual(["a=1", "CognitoIdentityServiceProvider.c.u.idToken=t"]);
+    expect(event?.requestContext.http).toMatchObject({ method: "POST", sourceIp: "127.0.0.1", userAgent: "adapter-test/1" });
+  });
+
+  it("takes the client's address from the sourceIp option when given", async () => {
+    const other = await startIngestAdapter({
+      port: 0,
+      allowedOrigins: [],
+      sourceIp: () => "198.51.100.7",
+      handler: async (event) => ({ statusCode: 200, body: event.requestContext.http.sourceIp }),
+    });
+    try {
+      expect(await (await fetch(other.url, { method: "POST", body: "{}" })).text()).toBe("198.51.100.7");
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it("allows gzip bodies and the ID token header in CORS preflights", async () => {
+    const preflight = await fetch(adapter.url, { method: "OPTIONS", headers: { origin: "http://shop.test", "access-control-request-method": "POST" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("content-type, content-encoding, authorization");
   });
 
   it("answers 405 with Allow for another method on the route, and 404 elsewhere", async () => {

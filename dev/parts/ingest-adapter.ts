@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { BATCH_TOO_LARGE } from "../../ingest/process-batch.ts";
+import { BATCH_TOO_LARGE } from "../../ingest/decode-body.ts";
 import { MAX_BATCH_BYTES } from "../../lib/tracking/schema.ts";
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -11,19 +11,31 @@ export interface IngestAdapterPart {
   stop(): Promise<void>;
 }
 
-/** Builds the API Gateway HTTP API (v2) event the Lambda would receive for this request. */
-export function toApiGatewayEvent(request: http.IncomingMessage, body: Buffer, now: Date): APIGatewayProxyEventV2 {
+/** Where a request came from: the client's address as API Gateway would report it. */
+export type SourceIp = (request: http.IncomingMessage) => string;
+
+/** The connection's peer; a dual-stack socket reports an IPv4 client as ::ffff:a.b.c.d. */
+export const socketSourceIp: SourceIp = (request) => request.socket.remoteAddress ?? "127.0.0.1";
+
+/**
+ * Builds the API Gateway HTTP API (v2) event the Lambda would receive for this request: header
+ * names in lower case, cookies moved out of the headers into `cookies`, the body base64-encoded
+ * as it arrived (gzip included), and the client's address in requestContext.http.sourceIp.
+ */
+export function toApiGatewayEvent(request: http.IncomingMessage, body: Buffer, now: Date, sourceIp: SourceIp = socketSourceIp): APIGatewayProxyEventV2 {
   const url = new URL(request.url ?? "/", "http://localhost");
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(",") : value;
+    if (value !== undefined && name !== "cookie") headers[name] = Array.isArray(value) ? value.join(",") : value;
   }
+  const cookies = request.headers.cookie?.split(";").map((cookie) => cookie.trim()).filter((cookie) => cookie !== "");
   const method = request.method ?? "GET";
   return {
     version: "2.0",
     routeKey: `${method} ${url.pathname}`,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
+    ...(cookies && cookies.length > 0 ? { cookies } : {}),
     headers,
     body: body.toString("base64"),
     isBase64Encoded: true,
@@ -41,7 +53,7 @@ export function toApiGatewayEvent(request: http.IncomingMessage, body: Buffer, n
         method,
         path: url.pathname,
         protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? "127.0.0.1",
+        sourceIp: sourceIp(request),
         userAgent: headers["user-agent"] ?? "",
       },
     },
@@ -74,15 +86,17 @@ function refuseTooLarge(request: http.IncomingMessage, response: http.ServerResp
 /**
  * What API Gateway does in front of the ingest Lambda, locally: the route POST /v1/events
  * (405 for another method), CORS for the shop's origins, and the body limit (API Gateway's is
- * 10 MB; ours is the handler's). Port 0 binds any free port; `url` says which.
+ * 10 MB; ours is the handler's, on the bytes as sent). Port 0 binds any free port; `url` says
+ * which. `sourceIp` says where a request came from (the socket's peer unless told otherwise).
  */
 export async function startIngestAdapter(options: {
   port: number;
   host?: string;
   allowedOrigins: readonly string[];
   handler: Handler;
+  sourceIp?: SourceIp;
 }): Promise<IngestAdapterPart> {
-  const { allowedOrigins, handler } = options;
+  const { allowedOrigins, handler, sourceIp = socketSourceIp } = options;
   const server = http.createServer((request, response) => {
     const origin = request.headers.origin;
     if (origin && allowedOrigins.includes(origin)) {
@@ -93,7 +107,8 @@ export async function startIngestAdapter(options: {
     if (request.method === "OPTIONS") {
       response.writeHead(204, {
         "access-control-allow-methods": "POST, OPTIONS",
-        "access-control-allow-headers": "content-type",
+        // content-encoding: gzip bodies; authorization: the shopper's ID token.
+        "access-control-allow-headers": "content-type, content-encoding, authorization",
         "access-control-max-age": "600",
       });
       response.end();
@@ -124,7 +139,7 @@ export async function startIngestAdapter(options: {
     });
     request.on("end", () => {
       if (size > MAX_BATCH_BYTES) return;
-      handler(toApiGatewayEvent(request, Buffer.concat(chunks), new Date()))
+      handler(toApiGatewayEvent(request, Buffer.concat(chunks), new Date(), sourceIp))
         .then((result) => {
           const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
           response.writeHead(result.statusCode ?? 200, headers);

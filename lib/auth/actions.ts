@@ -7,8 +7,9 @@ import { mergeIntoUserCart } from "@/lib/cart/cart-store.ts";
 import { anonymousCartId, clearCartCookies, writeCartCount } from "@/lib/cart/cart-cookie-writer.ts";
 import { cartHref } from "@/lib/cart/routes.ts";
 import { amplifyCookieNames } from "./amplify-cookies.ts";
-import { authConfig, currentIdentity } from "./session.ts";
-import { ensureShopper } from "./users.ts";
+import { recordAccountEvent } from "@/lib/tracking/server/shop-events.ts";
+import { authConfig, currentIdentity, currentShopper } from "./session.ts";
+import { ensureShopper, shopperExists } from "./users.ts";
 
 export type SignInSync = { ok: true; itemCount: number } | { ok: false; message: string };
 
@@ -20,7 +21,10 @@ export type SignInSync = { ok: true; itemCount: number } | { ok: false; message:
 export async function completeSignIn(): Promise<SignInSync> {
   const identity = await currentIdentity();
   if (!identity) return { ok: false, message: "Your sign-in could not be verified. Please sign in again." };
+  const known = await shopperExists(identity);
   const shopper = await ensureShopper(identity);
+  // The shop first meets an account when it signs in after signing up.
+  await recordAccountEvent(known ? "login" : "sign_up", shopper.cognitoSub, "/sign-in");
   const merged = await mergeIntoUserCart(await anonymousCartId(), shopper.id);
   // The anonymous cart is gone; the account's cart is found by the account from now on.
   await clearCartCookies();
@@ -36,6 +40,8 @@ export async function completeSignIn(): Promise<SignInSync> {
  */
 export async function signOutAction(): Promise<void> {
   const config = authConfig();
+  const shopper = await currentShopper();
+  if (shopper) await recordAccountEvent("logout", shopper.cognitoSub, "/");
   const jar = await cookies();
   if (config) {
     for (const name of amplifyCookieNames(jar.getAll().map((cookie) => cookie.name), config.clientId)) jar.delete(name);

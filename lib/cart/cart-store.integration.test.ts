@@ -46,8 +46,8 @@ describe("cart", () => {
     const a = await productWithStock(10, 0);
     const b = await productWithStock(10, 1);
     const cartId = cartIdOf(await addToCart(null, a.id, 2));
-    expect(await addToCart(cartId, b.id, 1)).toEqual({ ok: true, cartId, itemCount: 3 });
-    expect(await addToCart(cartId, a.id, 1)).toEqual({ ok: true, cartId, itemCount: 4 });
+    expect(await addToCart(cartId, b.id, 1)).toEqual({ ok: true, cartId, itemCount: 3, quantityDelta: 1 });
+    expect(await addToCart(cartId, a.id, 1)).toEqual({ ok: true, cartId, itemCount: 4, quantityDelta: 1 });
 
     // A price change shows in the cart at once: it stores no prices.
     await sql.query("UPDATE product SET price_cents = price_cents + 100 WHERE id = $1", [a.id]);
@@ -62,7 +62,7 @@ describe("cart", () => {
     const cartId = cartIdOf(await addToCart(null, product.id, 2));
     expect(await addToCart(cartId, product.id, 2)).toEqual({ ok: false, message: "Only 3 in stock, and 2 are already in your cart." });
     expect(await setCartQuantity(cartId, product.id, 4)).toEqual({ ok: false, message: "Only 3 in stock." });
-    expect(await setCartQuantity(cartId, product.id, 3)).toMatchObject({ ok: true, itemCount: 3 });
+    expect(await setCartQuantity(cartId, product.id, 3)).toMatchObject({ ok: true, itemCount: 3, quantityDelta: 1 });
 
     const soldOut = await productWithStock(0, 3);
     expect(await addToCart(cartId, soldOut.id, 1)).toEqual({ ok: false, message: "Sorry, this product is out of stock." });
@@ -75,7 +75,7 @@ describe("cart", () => {
   it("removes lines, and treats unknown or malformed cart ids as an empty cart", async () => {
     const product = await productWithStock(5, 4);
     const cartId = cartIdOf(await addToCart(null, product.id, 1));
-    expect(await removeFromCart(cartId, product.id)).toEqual({ ok: true, cartId, itemCount: 0 });
+    expect(await removeFromCart(cartId, product.id)).toEqual({ ok: true, cartId, itemCount: 0, quantityDelta: -1 });
     expect((await readCart(cartId)).lines).toEqual([]);
     expect((await readCart("not-a-uuid")).itemCount).toBe(0);
     expect((await readCart("00000000-0000-4000-8000-000000000000")).itemCount).toBe(0);

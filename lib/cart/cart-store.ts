@@ -85,7 +85,7 @@ export function addToCart(ref: CartRef, productId: number, quantity: number): Pr
       update: { quantity: wanted },
     });
     await tx.cart.update({ where: { id }, data: { updatedAt: new Date() } });
-    return { ok: true, cartId: id, itemCount: await itemCount(tx, id) };
+    return { ok: true, cartId: id, itemCount: await itemCount(tx, id), quantityDelta: quantity };
   });
 }
 
@@ -96,13 +96,13 @@ export function setCartQuantity(ref: CartRef, productId: number, quantity: numbe
     if (!cartId) return { ok: false, message: "Your cart has expired; add the product again." };
     const line = await tx.cartItem.findUnique({
       where: { cartId_productId: { cartId, productId } },
-      select: { product: { select: { stock: true } } },
+      select: { quantity: true, product: { select: { stock: true } } },
     });
     if (!line) return { ok: false, message: "This product is no longer in your cart." };
     if (quantity > line.product.stock) return { ok: false, message: stockMessage(line.product.stock, 0) };
     await tx.cartItem.update({ where: { cartId_productId: { cartId, productId } }, data: { quantity } });
     await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
-    return { ok: true, cartId, itemCount: await itemCount(tx, cartId) };
+    return { ok: true, cartId, itemCount: await itemCount(tx, cartId), quantityDelta: quantity - line.quantity };
   });
 }
 
@@ -110,8 +110,10 @@ export function removeFromCart(ref: CartRef, productId: number): Promise<CartCha
   return db().$transaction(async (tx) => {
     const cartId = await existingCartId(tx, ref);
     if (!cartId) return { ok: false, message: "Your cart has expired." };
+    const line = await tx.cartItem.findUnique({ where: { cartId_productId: { cartId, productId } }, select: { quantity: true } });
     await tx.cartItem.deleteMany({ where: { cartId, productId } });
-    return { ok: true, cartId, itemCount: await itemCount(tx, cartId) };
+    const quantityDelta = -(line?.quantity ?? 0);
+    return { ok: true, cartId, itemCount: await itemCount(tx, cartId), quantityDelta };
   });
 }
 

@@ -17,6 +17,9 @@ export interface CartView {
   currency: string;
 }
 
-export type CartChange = { ok: true; cartId: string; itemCount: number } | { ok: false; message: string };
+export type CartChange =
+  /** `quantityDelta`: units of the product this change added (positive) or took out (negative). */
+  | { ok: true; cartId: string; itemCount: number; quantityDelta: number }
+  | { ok: false; message: string };
 
 export const EMPTY_CART: CartView = { lines: [], itemCount: 0, subtotalCents: 0, currency: "USD" };

@@ -82,6 +82,15 @@ async function outboxFor(productId: number): Promise<Array<Record<string, unknow
   return rows.map((row) => row.event);
 }
 
+/** The stock levels the shop announced for a product (product_updated events in the outbox), oldest first. */
+async function announcedStock(productId: number): Promise<number[]> {
+  const { rows } = await sql.query<{ stock: number }>(
+    "SELECT (event->'properties'->>'stock')::int AS stock FROM event_outbox WHERE event_name = 'product_updated' AND event->'properties'->>'product_id' = $1 ORDER BY created_at, event_id",
+    [String(productId)],
+  );
+  return rows.map((row) => row.stock);
+}
+
 async function orderCount(where: string, params: unknown[]): Promise<number> {
   const { rows } = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM shop_order WHERE ${where}`, params);
   return Number(rows[0]?.n);
@@ -118,6 +127,7 @@ describe("placeOrder", () => {
     const buyer = await shopper();
     await fill(buyer, product.id, 2);
     const form = checkout();
+    const announcedBefore = await announcedStock(product.id);
 
     const results = await Promise.all(Array.from({ length: 5 }, () => placeOrder(buyer, form, BROWSER)));
 
@@ -127,6 +137,8 @@ describe("placeOrder", () => {
     expect(await orderCount("user_id = $1", [buyer])).toBe(1);
     expect((await stockOf(product.id)).stock).toBe(8);
     expect(await outboxFor(product.id)).toHaveLength(1);
+    // The stock the order took is announced once, as it stands after the order.
+    expect(await announcedStock(product.id)).toEqual([...announcedBefore, 8]);
 
     const later = await placeOrder(buyer, form, BROWSER);
     expect(later).toMatchObject({ ok: true, repeated: true, orderId: [...ids][0] });
@@ -165,9 +177,11 @@ describe("placeOrder", () => {
 
     // Its purchase event, committed with it, carries the same facts.
     const [event] = await outboxFor(dear.id);
+    const { rows: accounts } = await sql.query<{ cognito_sub: string }>("SELECT cognito_sub FROM app_user WHERE id = $1", [buyer]);
     expect(event).toMatchObject({
       event_name: "purchase",
-      user_id: buyer,
+      // Named as the ingest names a signed-in shopper: by their Cognito id.
+      user_id: accounts[0]?.cognito_sub,
       properties: { order_id: result.orderId, order_number: result.orderNumber, revenue_cents: order?.totalCents, shipping_method: "Express" },
     });
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import type { CheckoutForm } from "./checkout-form.ts";
+import { announceProducts } from "@/lib/catalog/product-events.ts";
 import { purchaseEvent, type BrowserContext } from "./purchase-event.ts";
 import { shippingCents, SHIPPING_METHODS } from "./shipping.ts";
 
@@ -125,11 +126,13 @@ export async function placeOrder(userId: string, checkout: CheckoutForm, browser
             lineTotalCents: product.priceCents * quantity,
           })),
         });
+        // Events name the shopper by their Cognito id, as the ingest does from their sign-in.
+        const account = await tx.appUser.findUniqueOrThrow({ where: { id: userId }, select: { cognitoSub: true } });
         const event = purchaseEvent(
           {
             orderId: order.id,
             orderNumber: order.number.toString(),
-            userId,
+            userId: account.cognitoSub,
             currency,
             subtotalCents,
             shippingCents: shipping,
@@ -150,6 +153,8 @@ export async function placeOrder(userId: string, checkout: CheckoutForm, browser
           order.placedAt,
         );
         await tx.eventOutbox.create({ data: { eventId: event.event_id, eventName: event.event_name, event } });
+        // The stock each line took is a catalog change: the warehouse learns it from the shop.
+        await announceProducts(tx, { id: { in: lines.map((line) => line.product.id) } }, order.placedAt);
         await tx.cartItem.deleteMany({ where: { cartId: cart.id } });
 
         return {

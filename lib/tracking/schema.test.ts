@@ -1,12 +1,48 @@
 import { describe, expect, it } from "vitest";
 import { v4 as uuidv4 } from "uuid";
-import { batchEnvelopeSchema, describeIssues, MAX_EVENTS_PER_BATCH, trackedEventSchema } from "./schema.ts";
-import { pageView, productView, sampleProduct } from "./testing/event-factory.ts";
+import {
+  batchEnvelopeSchema,
+  CLICK_ID_PARAMS,
+  describeIssues,
+  MAX_EVENTS_PER_BATCH,
+  readLakeLine,
+  SERVER_ONLY_EVENTS,
+  trackedEventSchema,
+  trackedEventV1Schema,
+} from "./schema.ts";
+import { oneOfEach, pageView, pageViewV1, productView, purchase, rawRecord, sampleProduct, visitorEvent } from "./testing/event-factory.ts";
 
 describe("trackedEventSchema", () => {
-  it("accepts page_view and product_view events", () => {
-    expect(trackedEventSchema.safeParse(pageView()).success).toBe(true);
-    expect(trackedEventSchema.safeParse(productView()).success).toBe(true);
+  it("accepts an event of every name in the taxonomy", () => {
+    const events = oneOfEach();
+    expect(events.filter((event) => !trackedEventSchema.safeParse(event).success)).toEqual([]);
+    expect(new Set(events.map((event) => event.event_name)).size).toBe(trackedEventSchema.options.length);
+  });
+
+  it("keeps money consistent: a purchase or a cart whose totals do not add up is refused", () => {
+    const order = purchase(sampleProduct, 2);
+    expect(trackedEventSchema.safeParse({ ...order, properties: { ...order.properties, revenue_cents: 1 } }).success).toBe(false);
+    const cart = visitorEvent("cart_view", { items: [{ ...sampleProduct, quantity: 2 }], value_cents: sampleProduct.price_cents, currency: "USD" });
+    const result = trackedEventSchema.safeParse(cart);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeIssues(result.error)).toMatch(/value_cents must be the sum/);
+  });
+
+  it("names purchases and catalog events as the server's alone", () => {
+    expect([...SERVER_ONLY_EVENTS].sort()).toEqual(["product_updated", "purchase"]);
+  });
+
+  it("requires the visit context and a sequence number (null only from the server)", () => {
+    const { context: _context, ...withoutContext } = pageView();
+    expect(trackedEventSchema.safeParse(withoutContext).success).toBe(false);
+    expect(trackedEventSchema.safeParse(pageView({ seq: 0 })).success).toBe(false);
+    expect(trackedEventSchema.safeParse(pageView({ seq: null })).success).toBe(true);
+  });
+
+  it("knows the ad click ids a landing URL may carry", () => {
+    expect(CLICK_ID_PARAMS).toContain("gclid");
+    expect(trackedEventSchema.safeParse(pageView({ context: { logged_in: false, first_visit: true, campaign: { click_id_param: "gclid", click_id: "x" } } })).success).toBe(true);
+    expect(trackedEventSchema.safeParse(pageView({ context: { logged_in: false, first_visit: true, campaign: { source: "" } } })).success).toBe(false);
   });
 
   it("requires a UUID v7 event id", () => {
@@ -36,7 +72,7 @@ describe("trackedEventSchema", () => {
 });
 
 describe("batchEnvelopeSchema", () => {
-  const envelope = (events: unknown[]) => ({ schema_version: 1, sent_at: new Date().toISOString(), events });
+  const envelope = (events: unknown[]) => ({ schema_version: 2, sent_at: new Date().toISOString(), events });
 
   it("takes 1 to MAX_EVENTS_PER_BATCH events of any shape", () => {
     expect(batchEnvelopeSchema.safeParse(envelope([{ not: "an event" }])).success).toBe(true);
@@ -44,7 +80,30 @@ describe("batchEnvelopeSchema", () => {
     expect(batchEnvelopeSchema.safeParse(envelope(Array.from({ length: MAX_EVENTS_PER_BATCH + 1 }, pageView))).success).toBe(false);
   });
 
-  it("rejects another schema version", () => {
-    expect(batchEnvelopeSchema.safeParse({ ...envelope([pageView()]), schema_version: 2 }).success).toBe(false);
+  it("accepts the previous schema version (an open tab) and rejects unknown ones", () => {
+    expect(batchEnvelopeSchema.safeParse({ ...envelope([pageViewV1()]), schema_version: 1 }).success).toBe(true);
+    expect(batchEnvelopeSchema.safeParse({ ...envelope([pageView()]), schema_version: 3 }).success).toBe(false);
+    expect(trackedEventV1Schema.safeParse(pageViewV1()).success).toBe(true);
+    expect(trackedEventV1Schema.safeParse(pageView()).success).toBe(false);
+  });
+});
+
+describe("readLakeLine", () => {
+  it("reads a version 2 line, taking a browser event's user from the ingest, never the body", () => {
+    const record = { ...rawRecord(productView()), user_id: "verified-sub" };
+    const read = readLakeLine(record);
+    expect(read.ok && read.event).toMatchObject({ event_version: 2, user_id: "verified-sub", seq: 1, logged_in: false, first_visit: true });
+  });
+
+  it("reads a signed server event's own user id", () => {
+    const order = purchase();
+    const read = readLakeLine(rawRecord(order, new Date(), true));
+    expect(read.ok && read.event.user_id).toBe(order.user_id);
+  });
+
+  it("reports why a line is not a record of any version", () => {
+    const read = readLakeLine({ ...rawRecord(pageView()), event_version: 7 });
+    expect(read.ok).toBe(false);
+    expect(readLakeLine({ schema_version: 1, nope: true }).ok).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { productIdSchema } from "@/lib/cart/quantity.ts";
 import { cartHref } from "@/lib/cart/routes.ts";
 import { addToWishlist, isInWishlist, moveToCart, removeFromWishlist } from "./wishlist-store.ts";
 import { wishlistHref } from "./routes.ts";
+import { recordProductChange } from "@/lib/tracking/server/shop-events.ts";
 
 export type WishlistState = { status: "idle" | "saved" | "removed" } | { status: "error"; message: string } | { status: "moved"; message: string };
 
@@ -33,16 +34,20 @@ export async function wishlistAction(_previous: WishlistState, form: FormData): 
 
   if (intent === "add") {
     if (!(await addToWishlist(shopper.id, productId))) return { status: "error", message: "This product is no longer sold." };
+    await recordProductChange("wishlist_add", productId, 1, shopper.cognitoSub, wishlistHref());
     revalidatePath(wishlistHref());
     return { status: "saved" };
   }
   if (intent === "remove") {
     await removeFromWishlist(shopper.id, productId);
+    await recordProductChange("wishlist_remove", productId, 1, shopper.cognitoSub, wishlistHref());
     revalidatePath(wishlistHref());
     return { status: "removed" };
   }
   const change = await moveToCart(shopper.id, productId);
   if (!change.ok) return { status: "error", message: change.message };
+  await recordProductChange("add_to_cart", productId, change.quantityDelta, shopper.cognitoSub, wishlistHref());
+  await recordProductChange("wishlist_remove", productId, 1, shopper.cognitoSub, wishlistHref());
   await writeCartCount(change.itemCount);
   revalidatePath(wishlistHref());
   revalidatePath(cartHref());

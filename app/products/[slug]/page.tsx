@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs.tsx";
 import { ProductDetails } from "@/components/product/product-details.tsx";
-import { TrackProductView } from "@/components/tracking/track-product-view.tsx";
+import { TrackOnView } from "@/components/tracking/track-on-view.tsx";
 import { toProductRef } from "@/lib/catalog/mappers.ts";
 import { RelatedProducts } from "@/components/product/related-products.tsx";
 import { getProductBySlug, relatedProducts } from "@/lib/catalog/cached-queries.ts";
@@ -73,7 +73,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
       <ProductDetails product={product} />
       <RelatedProducts products={related} categoryName={product.category.name} />
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: inlineJson(productJsonLd(product)) }} />
-      <TrackProductView product={toProductRef(product)} />
+      <TrackOnView name="product_view" properties={toProductRef(product)} />
     </>
   );
 }

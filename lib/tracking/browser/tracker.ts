@@ -1,164 +1,246 @@
-import { v7 as uuidv7 } from "uuid";
-import { MAX_EVENTS_PER_BATCH, SCHEMA_VERSION } from "../constants.ts";
-import type { EventName, EventProperties, PageContext, TrackedEvent } from "../schema.ts";
-import { anonymousId, safeStore, touchSession, type KeyValueStore } from "./identity.ts";
+import { hasAmplifySession } from "../../auth/amplify-cookies.ts";
+import type { BrowserEventName, EventProperties, PageContext, VisitContext } from "../schema.ts";
+import { clickProperties } from "./clicks.ts";
+import { consentState } from "./consent.ts";
+import { writeCookie, YEAR_SECONDS } from "./cookies.ts";
+import { engagementMeter, type Engagement } from "./engagement.ts";
+import { nextVisit } from "./identity.ts";
+import { ANONYMOUS_ID_COOKIE, CONSENT_COOKIE, SESSION_ID_COOKIE, STORAGE_PREFIX } from "./identity-keys.ts";
+import { dropLease, enqueue, envelope, nextBatch, queuedKeys, takeLease, type Entry } from "./queue.ts";
+import { send } from "./send.ts";
+import { stripUrl } from "./strip-url.ts";
+import { uuid } from "./uuid.ts";
 
-/** Sends one batch body; resolves with the HTTP status, or 0 when the request never arrived. */
-export type Transport = (endpoint: string, body: string, options: { unloading: boolean }) => Promise<number>;
+/*
+ * The browser tracker, one per page, started when this module loads in a browser. Events are
+ * stamped when they happen (ids, seq, page, visit context) and queued in localStorage, one key
+ * per event, shared by the visitor's tabs; one tab at a time (the lease holder) sends the queue
+ * in batches and removes events once the ingest has answered for them. An event keeps its
+ * event_id and seq through every retry.
+ */
 
-export interface TrackerOptions {
-  endpoint?: string;
-  transport?: Transport;
-  store?: KeyValueStore;
-  now?: () => number;
-  page?: () => PageContext;
-  /** How long events wait to be sent together. */
-  flushDelayMs?: number;
-  maxQueue?: number;
+/** A batch goes when this many events are queued, or BATCH_DELAY_MS after the first. */
+export const BATCH_SIZE = 10;
+export const BATCH_DELAY_MS = 2_000;
+const MAX_BACKOFF_MS = 60_000;
+/** How long the title may take to change after a client-side navigation. */
+const TITLE_WAIT_MS = 1_000;
+/** How long a tab that took the lease waits for a rival tab's write to reach it. */
+const LEASE_SETTLE_MS = 50;
+
+export interface BrowserEvent {
+  event_id: string;
+  event_name: BrowserEventName;
+  occurred_at: string;
+  seq: number;
+  anonymous_id: string;
+  session_id: string;
+  page: PageContext;
+  context: VisitContext;
+  properties: object;
 }
 
-// Browsers cap keepalive request bodies at 64 KiB in flight.
-const KEEPALIVE_LIMIT = 60 * 1024;
-const MAX_BACKOFF_MS = 60_000;
-const REPEAT_WINDOW_MS = 1_000;
+const tab = uuid();
+let endpoint = "";
+let timer: ReturnType<typeof setTimeout> | undefined;
+let sending = false;
+let failures = 0;
+/** The keys of the batch being sent (halves of it included, after a 413): a beacon sends the rest. */
+let inFlight: string[] = [];
 
-export const browserTransport: Transport = async (endpoint, body, { unloading }) => {
-  if (unloading && typeof navigator !== "undefined" && navigator.sendBeacon) {
-    return navigator.sendBeacon(endpoint, new Blob([body], { type: "text/plain" })) ? 202 : 0;
-  }
+// The page shown: its href as the browser has it, the context its events carry, the page events
+// tracked on it (React strict mode runs effects twice), the events waiting for its title.
+let href = "";
+let page: PageContext;
+let seen: string[] = [];
+let held: BrowserEvent[] | undefined;
+
+/** Tracking is on, and storage works (where the browser blocks it, nothing is tracked). */
+function allowed(): boolean {
   try {
-    // text/plain keeps this a CORS "simple" request: no preflight before every batch.
-    const response = await fetch(endpoint, {
-      method: "POST",
-      body,
-      headers: { "content-type": "text/plain;charset=UTF-8" },
-      keepalive: body.length <= KEEPALIVE_LIMIT,
-      credentials: "omit",
-    });
-    return response.status;
+    return !!localStorage && consentState().tracking;
   } catch {
-    return 0;
+    return false;
   }
-};
+}
 
-export function currentPage(): PageContext {
-  return {
-    url: window.location.href,
-    path: window.location.pathname,
-    referrer: document.referrer === "" ? null : document.referrer,
-    title: document.title,
-  };
+/** Removes every trace of the visitor: the queue, the seq, the identity cookies. */
+function forget(): void {
+  held = undefined;
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
+  } catch {
+    // no storage, nothing kept
+  }
+  writeCookie(ANONYMOUS_ID_COOKIE, "", 0);
+  writeCookie(SESSION_ID_COOKIE, "", 0);
+}
+
+function schedule(ms: number): void {
+  timer ??= setTimeout(flush, ms);
+}
+
+function persist(event: BrowserEvent): void {
+  if (!allowed()) return;
+  if (enqueue(event) < BATCH_SIZE || failures) schedule(BATCH_DELAY_MS);
+  else void flush();
 }
 
 /**
- * The browser tracker: stamps each event with ids, time and page, queues it, and sends queued
- * events in batches. A batch that fails to arrive (network, 429, 5xx) goes back to the front of
- * the queue and is retried with backoff; one the server refuses as invalid (4xx) is dropped.
+ * The shown page's waiting events go to the queue, with the page's title if the shopper is
+ * still on it: never one taken from another URL.
  */
-export class BrowserTracker {
-  private endpoint: string | undefined;
-  private readonly transport: Transport;
-  private readonly store: KeyValueStore;
-  private readonly now: () => number;
-  private readonly page: () => PageContext;
-  private readonly flushDelayMs: number;
-  private readonly maxQueue: number;
-  private queue: TrackedEvent[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private sending = false;
-  private backoffMs = 0;
-  private readonly recent = new Map<string, number>();
-  private location: { url: string; referrer: string | null } | undefined;
-  userId: string | null = null;
+function release(): void {
+  if (location.href == href) page.title = document.title || page.title;
+  held?.forEach(persist);
+  held = undefined;
+}
 
-  constructor(options: TrackerOptions = {}) {
-    this.endpoint = options.endpoint;
-    this.transport = options.transport ?? browserTransport;
-    this.store = options.store ?? safeStore(() => (typeof localStorage === "undefined" ? undefined : localStorage));
-    this.now = options.now ?? Date.now;
-    this.page = options.page ?? currentPage;
-    this.flushDelayMs = options.flushDelayMs ?? 500;
-    this.maxQueue = options.maxQueue ?? 1_000;
+function record(name: BrowserEventName, properties: object): void {
+  const now = Date.now();
+  const visit = nextVisit(now, page.url);
+  const event: BrowserEvent = {
+    event_id: uuid(now),
+    event_name: name,
+    occurred_at: new Date(now).toISOString(),
+    seq: visit.n,
+    anonymous_id: visit.a,
+    session_id: visit.s,
+    page,
+    context: { logged_in: hasAmplifySession(document.cookie), first_visit: visit.f == visit.s, campaign: name == "page_view" ? visit.c : undefined },
+    properties,
+  };
+  if (held) held.push(event);
+  else persist(event);
+}
+
+/** Ends the shown page's engagement period; its waiting events go to the queue. */
+function leave(): void {
+  if (!href) return;
+  const engagement = takeEngagement();
+  if (engagement.visible_ms) record("engagement", engagement);
+  release();
+}
+
+/** Makes `page` the page shown now: url, path and referrer are taken at once, never later. */
+function here(): void {
+  const now = location.href;
+  const title = document.title;
+  if (now == href) {
+    if (!held) page.title = title;
+    return;
   }
-
-  setEndpoint(endpoint: string): void {
-    this.endpoint = endpoint;
-    if (this.queue.length > 0) this.schedule(0);
+  const previous = href ? page : undefined;
+  leave();
+  const url = stripUrl(now)!;
+  href = now;
+  seen = [];
+  // Within the visit a page's referrer is the page before it, as a full load would say.
+  page = { url, path: new URL(url).pathname, referrer: previous ? previous.url : stripUrl(document.referrer), title };
+  // After a client-side navigation the App Router streams the new page's title after the page:
+  // unless it differs from the previous page's known title, this page's title is unknown and
+  // its events wait in memory for a second, or until the page is left or hidden.
+  if (previous && !(title && previous.title && title != previous.title)) {
+    held = [];
+    page.title = "";
+    setTimeout(() => href == now && release(), TITLE_WAIT_MS);
   }
+}
 
-  get pending(): number {
-    return this.queue.length;
-  }
-
-  track<N extends EventName>(name: N, properties: EventProperties<N>): TrackedEvent | null {
-    const at = this.now();
-    const page = this.withInAppReferrer(this.page());
-    if (this.isRepeat(`${name}|${page.url}|${JSON.stringify(properties)}`, at)) return null;
-
-    const event = {
-      event_id: uuidv7(),
-      event_name: name,
-      occurred_at: new Date(at).toISOString(),
-      anonymous_id: anonymousId(this.store),
-      session_id: touchSession(this.store, at),
-      user_id: this.userId,
-      page,
-      properties,
-    } as TrackedEvent;
-    this.queue.push(event);
-    if (this.queue.length > this.maxQueue) this.queue.splice(0, this.queue.length - this.maxQueue);
-    this.schedule(this.backoffMs || this.flushDelayMs);
-    return event;
-  }
-
-  /** Sends everything queued now; with `unloading`, through sendBeacon, which outlives the page. */
-  async flush({ unloading = false } = {}): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (!this.endpoint || this.sending) return;
-    this.sending = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_EVENTS_PER_BATCH);
-        const body = JSON.stringify({ schema_version: SCHEMA_VERSION, sent_at: new Date(this.now()).toISOString(), events: batch });
-        const status = await this.transport(this.endpoint, body, { unloading });
-        if (status === 0 || status === 429 || status >= 500) {
-          this.queue.unshift(...batch);
-          this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : 1_000);
-          if (!unloading) this.schedule(this.backoffMs);
-          return;
-        }
-        this.backoffMs = 0;
-      }
-    } finally {
-      this.sending = false;
+/**
+ * Sends the queue if this tab may: while it holds the lease. `beacon`: the page is hidden or
+ * going away; the browser sends a beacon even after the page is gone and no answer comes back,
+ * so once it took one, those events are handed over and leave the queue. A beacon leaves out
+ * the batch in flight, whose answer may still come.
+ */
+async function drain(beacon?: boolean): Promise<void> {
+  for (let batch: Entry[]; endpoint && takeLease(tab) && allowed() && (batch = nextBatch(inFlight)).length; failures = 0) {
+    if (beacon) {
+      if (!navigator.sendBeacon(endpoint, envelope(batch))) return;
+      for (const [key] of batch) localStorage.removeItem(key);
+      continue;
     }
+    inFlight = batch.map((entry) => entry[0]);
+    const retry = await send(endpoint, batch);
+    inFlight = [];
+    if (retry) return schedule(Math.min(MAX_BACKOFF_MS, 500 * 2 ** ++failures) * (0.5 + Math.random() / 2));
   }
+}
 
-  /**
-   * After a client-side navigation document.referrer still names the page the visit came from,
-   * so the referrer of each page is the previous page of the visit, as a full load would report.
-   */
-  private withInAppReferrer(page: PageContext): PageContext {
-    if (this.location?.url !== page.url) {
-      this.location = { url: page.url, referrer: this.location ? this.location.url : page.referrer };
-    }
-    return { ...page, referrer: this.location.referrer };
+export async function flush(): Promise<void> {
+  clearTimeout(timer);
+  timer = undefined;
+  if (sending || !queuedKeys().length) return;
+  sending = true;
+  try {
+    // Storage is not atomic across tabs: after taking the lease, wait for a rival tab's write
+    // to arrive; drain checks the lease again before each batch.
+    if (!takeLease(tab)) return schedule(BATCH_DELAY_MS);
+    await new Promise((resolve) => setTimeout(resolve, LEASE_SETTLE_MS));
+    await drain();
+  } finally {
+    sending = false;
+    dropLease(tab);
   }
+}
 
-  /**
-   * React's strict mode re-runs effects on mount, so one view can be reported twice within
-   * milliseconds, with other events in between: ignore an identical event within the window.
-   */
-  private isRepeat(signature: string, at: number): boolean {
-    for (const [key, seenAt] of this.recent) if (at - seenAt >= REPEAT_WINDOW_MS) this.recent.delete(key);
-    if (this.recent.has(signature)) return true;
-    this.recent.set(signature, at);
-    return false;
-  }
+/** The page is hidden or going away: ends its engagement period and beacons the queue. */
+export function hide(): void {
+  if (!allowed()) return;
+  leave();
+  // Beacons go out synchronously; then the lease is free at once, for the next page of this tab
+  // to send what is left, unless a batch of ours is still awaiting its answer.
+  void drain(true);
+  if (!sending) dropLease(tab);
+}
 
-  private schedule(delayMs: number): void {
-    if (this.timer || !this.endpoint) return;
-    this.timer = setTimeout(() => void this.flush(), delayMs);
+/** Records an event on the page shown now; `once`: unless it was recorded on this page already. */
+function add(name: BrowserEventName, properties: object, once?: boolean): void {
+  if (!allowed()) return;
+  here();
+  const signature = name + JSON.stringify(properties);
+  if (once) {
+    if (seen.includes(signature)) return;
+    seen.push(signature);
   }
+  record(name, properties);
+}
+
+export function track<N extends BrowserEventName>(name: N, properties: EventProperties<N>): void {
+  add(name, properties);
+}
+
+/** For effects (page views, product views): the same event counts once per page, even when React runs it twice. */
+export function trackPageEvent<N extends BrowserEventName>(name: N, properties: EventProperties<N>): void {
+  add(name, properties, true);
+}
+
+/** Where batches go; events tracked before it is known wait in the queue. */
+export function setEndpoint(url: string): void {
+  endpoint = url;
+  schedule(0);
+}
+
+/** The shopper's choice: granted overrides Do Not Track and GPC; denied deletes what was kept. */
+export function setConsent(granted: boolean): void {
+  writeCookie(CONSENT_COOKIE, granted ? "granted" : "denied", YEAR_SECONDS);
+  if (granted) schedule(0);
+  else forget();
+}
+
+let takeEngagement: () => Engagement;
+// Not while rendering on the server.
+if (typeof document == "object") {
+  takeEngagement = engagementMeter();
+  addEventListener(
+    "click",
+    (event) => {
+      const properties = clickProperties(event.target as Element);
+      if (properties) add("click", properties);
+    },
+    true,
+  );
+  addEventListener("visibilitychange", () => document.visibilityState == "hidden" && hide(), true);
+  addEventListener("pagehide", hide);
+  if (!allowed()) forget();
 }

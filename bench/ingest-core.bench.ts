@@ -1,0 +1,110 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { ingestRequest, type IngestHttpRequest } from "../ingest/ingest-request.ts";
+import { browserBatch } from "../ingest/testing/browser-batch.ts";
+
+// The ingest core's throughput over real HTTP, as a ratio to a bare Node handler that only
+// JSON.parses the same body, in the same run. Both serve a 50-event batch from their own
+// process; autocannon drives them from this one with 20 connections. The core is the whole
+// ingest but API Gateway and S3: body decoding, validation of every event (processBatch), gzip
+// of the lake object, and an in-process sink that keeps nothing.
+// Usage: npx tsx bench/ingest-core.bench.ts [seconds] [connections]
+const seconds = Number(process.argv[2] ?? 10);
+const connections = Number(process.argv[3] ?? 20);
+const EVENTS = 50;
+const ROUNDS = 5;
+
+interface LoadResult {
+  requests: { average: number };
+  latency: { p99: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<LoadResult>;
+// autocannon ships no types; this is the part of its API the benches use.
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+/** Requests per second over all rounds, the median round's p99, and every failed request. */
+function summary(rounds: LoadResult[]): { rps: number; p99: number; failed: number } {
+  const p99s = rounds.map((round) => round.latency.p99).sort((a, b) => a - b);
+  return {
+    rps: rounds.reduce((sum, round) => sum + round.requests.average, 0) / rounds.length,
+    p99: p99s[Math.floor(p99s.length / 2)] ?? 0,
+    failed: rounds.reduce((sum, round) => sum + round.non2xx + round.errors, 0),
+  };
+}
+
+function collect(request: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+function listen(server: http.Server): Promise<string> {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/events`)));
+}
+
+/** The servers under test, in a process of their own: prints their URLs as one JSON line. */
+async function serve(): Promise<void> {
+  const deps = { store: { put: async () => {} } };
+  const core = http.createServer((request, response) => {
+    void collect(request).then(async (body) => {
+      const headers: IngestHttpRequest["headers"] = Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(",") : value]),
+      );
+      const result = await ingestRequest({ method: request.method ?? "GET", headers, body, sourceIp: request.socket.remoteAddress ?? null }, deps);
+      response.writeHead(result.status, { "content-type": "application/json", ...result.headers });
+      response.end(JSON.stringify(result.body));
+    });
+  });
+  const bare = http.createServer((request, response) => {
+    void collect(request).then((body) => {
+      const batch = JSON.parse(body.toString("utf8")) as { events: unknown[] };
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ accepted: batch.events.length, rejected: [] }));
+    });
+  });
+  console.log(JSON.stringify({ core: await listen(core), bare: await listen(bare) }));
+  process.on("SIGTERM", () => process.exit(0));
+}
+
+async function run(): Promise<void> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--serve"], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const urls = await new Promise<{ core: string; bare: string }>((resolve) =>
+      child.stdout.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString()) as { core: string; bare: string })),
+    );
+    const body = browserBatch(EVENTS);
+    const check = (await (await fetch(urls.core, { method: "POST", body })).json()) as { accepted: number };
+    if (check.accepted !== EVENTS) throw new Error(`the core accepted ${JSON.stringify(check)} of ${EVENTS} events`);
+
+    // Alternating rounds, so a change in the machine's load during the run falls on both alike.
+    const options = (url: string) => ({ url, method: "POST", body, headers: { "content-type": "text/plain" }, connections });
+    await autocannon({ ...options(urls.bare), duration: 2 });
+    await autocannon({ ...options(urls.core), duration: 2 });
+    const results: Record<"bare" | "core", LoadResult[]> = { bare: [], core: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      results.bare.push(await autocannon({ ...options(urls.bare), duration: seconds / ROUNDS }));
+      results.core.push(await autocannon({ ...options(urls.core), duration: seconds / ROUNDS }));
+    }
+    const bare = summary(results.bare);
+    const core = summary(results.core);
+    console.log(`${EVENTS}-event batch (${Buffer.byteLength(body)} B), ${connections} connections, ${seconds} s each in ${ROUNDS} alternating rounds; servers in one process, load from another`);
+    console.log("target              req/s   p99 ms (median of rounds)   failed");
+    for (const [name, result] of [["bare JSON.parse", bare], ["ingest core", core]] as const) {
+      console.log(`${name.padEnd(16)} ${result.rps.toFixed(0).padStart(8)} ${result.p99.toFixed(1).padStart(9)} ${String(result.failed).padStart(27)}`);
+    }
+    console.log(`ratio core / bare: req/s ${(core.rps / bare.rps).toFixed(3)} (aim ≥ 0.5), p99 ${(core.p99 / Math.max(bare.p99, 1)).toFixed(1)}×`);
+  } finally {
+    child.kill();
+  }
+}
+
+if (process.argv.includes("--serve")) await serve();
+else await run();

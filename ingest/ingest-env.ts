@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+/*
+ * The ingest Lambda's environment:
+ *   RAW_BUCKET             the lake bucket (required)
+ *   S3_ENDPOINT            an S3-compatible server (s3rver locally); unset means AWS S3
+ *   AWS_REGION
+ *   SERVER_EVENTS_SECRET   shared with the shop's server to sign server-only events (≥ 32 chars)
+ *   COGNITO_ISSUER         the user pool's issuer: https://cognito-idp.<region>.amazonaws.com/<pool id>,
+ *                          or cognito-local's loopback issuer outside Lambda
+ *   COGNITO_CLIENT_ID      the shop's app client id (the ID token's audience)
+ *   COGNITO_JWKS_URL       the pool's keys; default `${COGNITO_ISSUER}/.well-known/jwks.json`
+ * Without COGNITO_ISSUER and COGNITO_CLIENT_ID no event gets a user_id.
+ */
+
+export interface IngestConfig {
+  readonly bucket: string;
+  readonly s3Endpoint: string | undefined;
+  readonly region: string | undefined;
+  readonly serverEventsSecret: string | undefined;
+  readonly cognito: { readonly issuer: string; readonly clientId: string; readonly jwksUrl: string } | null;
+}
+
+export class IngestConfigError extends Error {
+  override name = "IngestConfigError";
+}
+
+const blankToUndefined = (value: unknown): unknown => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const envSchema = z.object({
+  RAW_BUCKET: z.string().min(3),
+  S3_ENDPOINT: optional(z.url()),
+  AWS_REGION: optional(z.string()),
+  SERVER_EVENTS_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  COGNITO_ISSUER: optional(z.url({ protocol: /^https?$/ })),
+  COGNITO_CLIENT_ID: optional(z.string().regex(/^[\w-]{1,128}$/, "must be an app client id")),
+  COGNITO_JWKS_URL: optional(z.url({ protocol: /^https?$/ })),
+  AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),
+});
+
+const COGNITO_ISSUER = /^https:\/\/cognito-idp\.[a-z]{2}(?:-[a-z]+)+-\d\.amazonaws\.com\/[a-z]{2}(?:-[a-z]+)+-\d_[0-9A-Za-z]+$/;
+
+export function parseIngestEnv(env: Readonly<Record<string, string | undefined>>): IngestConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new IngestConfigError(`Invalid ingest configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
+  }
+  const vars = parsed.data;
+  return {
+    bucket: vars.RAW_BUCKET,
+    s3Endpoint: vars.S3_ENDPOINT,
+    region: vars.AWS_REGION,
+    serverEventsSecret: vars.SERVER_EVENTS_SECRET,
+    cognito: cognitoConfig(vars),
+  };
+}
+
+function cognitoConfig(vars: z.infer<typeof envSchema>): IngestConfig["cognito"] {
+  const { COGNITO_ISSUER: rawIssuer, COGNITO_CLIENT_ID: clientId, COGNITO_JWKS_URL: jwksOverride } = vars;
+  if (!rawIssuer || !clientId) {
+    if (rawIssuer || clientId || jwksOverride) throw new IngestConfigError("Set both COGNITO_ISSUER and COGNITO_CLIENT_ID (COGNITO_JWKS_URL is optional), or none");
+    return null;
+  }
+  const issuer = rawIssuer.replace(/\/+$/, "");
+  const jwksUrl = jwksOverride ?? `${issuer}/.well-known/jwks.json`;
+  // Whoever holds the keys behind the issuer decides every user_id. In a deployed function only
+  // a Cognito user pool may: cognito-local's signing key ships in its npm package.
+  if (vars.AWS_LAMBDA_FUNCTION_NAME) {
+    if (!COGNITO_ISSUER.test(issuer)) throw new IngestConfigError(`COGNITO_ISSUER must be a Cognito user pool's issuer in a deployed function (got ${issuer})`);
+    if (jwksUrl !== `${issuer}/.well-known/jwks.json`) throw new IngestConfigError("COGNITO_JWKS_URL must be the pool's own JWKS in a deployed function");
+  }
+  return { issuer, clientId, jwksUrl };
+}

@@ -1,0 +1,141 @@
+import { gzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { idTokenCookie, lastAuthUserCookie } from "../lib/auth/amplify-cookies.ts";
+import { rawEventRecordSchema, type RawEventRecord } from "../lib/tracking/schema.ts";
+import { signBody } from "../lib/tracking/server/signature.ts";
+import { batchBody, pageView, purchase } from "../lib/tracking/testing/event-factory.ts";
+import { INFLATES_TOO_LARGE } from "./decode-body.ts";
+import { ingestRequest, type IngestDeps, type IngestHttpRequest } from "./ingest-request.ts";
+import { localIdTokens, TEST_CLIENT_ID, type LocalIdTokens } from "./testing/local-id-tokens.ts";
+import { MemoryLake } from "./testing/memory-lake.ts";
+
+const SECRET = "ingest-request-test-secret-0123456789abcdef";
+let pool: LocalIdTokens;
+beforeAll(async () => {
+  pool = await localIdTokens();
+});
+
+function post(body: string | Buffer, headers: Record<string, string> = {}, sourceIp: string | null = "198.51.100.23"): IngestHttpRequest {
+  return { method: "POST", headers: { "user-agent": "test/1", ...headers }, body: Buffer.isBuffer(body) ? body : Buffer.from(body), sourceIp };
+}
+
+function setup(overrides: Partial<IngestDeps> = {}) {
+  const lake = new MemoryLake();
+  const deps: IngestDeps = { store: lake, serverEventsSecret: SECRET, idTokens: pool.check, ...overrides };
+  return { lake, send: (request: IngestHttpRequest) => ingestRequest(request, deps), raw: () => lake.records("raw/").map((line) => rawEventRecordSchema.parse(line)) };
+}
+
+describe("ingestRequest", () => {
+  it("writes valid events to raw/ and rejected ones to rejected/, one object each", async () => {
+    const { lake, send, raw } = setup();
+    const good = pageView();
+    const response = await send(post(batchBody([good, { junk: true }])));
+    expect(response).toEqual({ status: 200, body: { accepted: 1, rejected: [{ index: 1, reason: expect.any(String) }] } });
+    expect([...lake.objects.keys()].sort()).toEqual([expect.stringMatching(/^raw\/dt=/), expect.stringMatching(/^rejected\/dt=/)]);
+    expect(raw()).toEqual([expect.objectContaining({ event: good, user_agent: "test/1", client_ip: "198.51.100.0", user_id: null })]);
+    expect(lake.records("rejected/")).toEqual([expect.objectContaining({ index: 1, payload: { junk: true } })]);
+  });
+
+  it("never keeps the client's full address", async () => {
+    const { lake, send } = setup();
+    await send(post(batchBody([pageView(), { junk: true }]), {}, "2001:db8:77:1::23"));
+    const everything = JSON.stringify(lake.records("")) + [...lake.objects.keys()].join();
+    expect(everything).toContain("2001:db8:77::");
+    expect(everything).not.toContain("2001:db8:77:1");
+    expect(lake.objects.size).toBe(2);
+  });
+
+  it("answers 405 for another method", async () => {
+    const { send } = setup();
+    expect(await send({ ...post(""), method: "GET" })).toEqual({ status: 405, headers: { allow: "POST, OPTIONS" }, body: { error: "method GET not allowed: POST only" } });
+  });
+
+  describe("gzip", () => {
+    it("accepts a gzip body", async () => {
+      const { send, raw } = setup();
+      const event = pageView();
+      expect(await send(post(gzipSync(batchBody([event])), { "content-encoding": "gzip" }))).toMatchObject({ status: 200, body: { accepted: 1 } });
+      expect(raw().map((record) => record.event)).toEqual([event]);
+    });
+
+    it("refuses a gzip bomb with 413, fast, storing nothing", async () => {
+      const { lake, send } = setup();
+      const bomb = Buffer.concat(Array<Buffer>(200).fill(gzipSync(Buffer.alloc(1024 * 1024, " "), { level: 9 })));
+      const started = performance.now();
+      expect(await send(post(bomb, { "content-encoding": "gzip" }))).toEqual({ status: 413, body: { error: INFLATES_TOO_LARGE } });
+      expect(performance.now() - started).toBeLessThan(250);
+      expect(lake.objects.size).toBe(0);
+    });
+
+    it("answers 400 for a body that is not the gzip it claims to be", async () => {
+      const { send } = setup();
+      expect(await send(post(batchBody([pageView()]), { "content-encoding": "gzip" }))).toEqual({ status: 400, body: { error: "body is not valid gzip: incorrect header check" } });
+    });
+
+    it("checks a server signature over the inflated batch", async () => {
+      const { send, raw } = setup();
+      const body = batchBody([purchase()]);
+      const response = await send(post(gzipSync(body), { "content-encoding": "gzip", "x-event-signature": signBody(body, SECRET) }));
+      expect(response).toMatchObject({ status: 200, body: { accepted: 1, rejected: [] } });
+      expect(raw()[0]?.trusted).toBe(true);
+    });
+  });
+
+  describe("signatures", () => {
+    it("refuses a bad signature whole with 401", async () => {
+      const { lake, send } = setup();
+      const body = batchBody([purchase()]);
+      expect((await send(post(body, { "x-event-signature": signBody(body, "another-secret-another-secret-00") }))).status).toBe(401);
+      expect((await setup({ serverEventsSecret: undefined }).send(post(body, { "x-event-signature": signBody(body, SECRET) }))).status).toBe(401);
+      expect(lake.objects.size).toBe(0);
+    });
+
+    it("rejects a server-only event in an unsigned request, with its reason", async () => {
+      const { send } = setup();
+      const response = await send(post(batchBody([purchase()])));
+      expect(response.body).toEqual({ accepted: 0, rejected: [{ index: 0, reason: "purchase events are accepted from the shop's server only (signed requests)" }] });
+    });
+  });
+
+  describe("the shopper's sign-in", () => {
+    const userIds = (records: RawEventRecord[]) => records.map((record) => record.user_id);
+
+    it("takes user_id from a verified ID token in the Authorization header", async () => {
+      const { send, raw } = setup();
+      await send(post(batchBody([pageView()]), { authorization: `Bearer ${await pool.idToken("sub-header")}` }));
+      expect(userIds(raw())).toEqual(["sub-header"]);
+    });
+
+    it("takes user_id from a verified ID token in Amplify's cookie", async () => {
+      const { send, raw } = setup();
+      const token = await pool.idToken("sub-cookie");
+      const cookie = `${lastAuthUserCookie(TEST_CLIENT_ID)}=ada%40example.com; ${idTokenCookie(TEST_CLIENT_ID, "ada@example.com")}=${token}`;
+      await send(post(batchBody([pageView()]), { cookie }));
+      expect(userIds(raw())).toEqual(["sub-cookie"]);
+    });
+
+    it("keeps the events of a shopper whose token is expired or forged, without a user", async () => {
+      const { send, raw } = setup();
+      const expired = await pool.idToken("sub-expired", { expiresIn: "-5 minutes" });
+      const forged = await pool.forgedIdToken("sub-forged");
+      for (const token of [expired, forged, "garbage"]) {
+        expect(await send(post(batchBody([pageView()]), { authorization: `Bearer ${token}` }))).toMatchObject({ status: 200, body: { accepted: 1 } });
+      }
+      expect(userIds(raw())).toEqual([null, null, null]);
+    });
+
+    it("gives no event a user without a configured pool", async () => {
+      const { send, raw } = setup({ idTokens: null });
+      await send(post(batchBody([pageView()]), { authorization: `Bearer ${await pool.idToken("sub-1")}` }));
+      expect(userIds(raw())).toEqual([null]);
+    });
+  });
+
+  it("answers 503 when the lake cannot be written, so the tracker retries", async () => {
+    const logged: unknown[] = [];
+    const failing = { put: () => Promise.reject(new Error("S3 is down")) };
+    const { send } = setup({ store: failing, log: (message, fields) => logged.push({ message, ...fields }) });
+    expect(await send(post(batchBody([pageView()])))).toEqual({ status: 503, body: { error: "events could not be stored; retry later" } });
+    expect(logged).toEqual([{ message: "lake write failed", error: "Error: S3 is down", accepted: 1, rejected: 0 }]);
+  });
+});

@@ -1,0 +1,10 @@
+export const YEAR_SECONDS = 365 * 24 * 3600;
+
+export function readCookie(name: string): string | undefined {
+  return document.cookie.match(`(?:^|; )${name}=([^;]*)`)?.[1];
+}
+
+/** A first-party cookie for the whole site; `maxAge` 0 deletes it. */
+export function writeCookie(name: string, value: string, maxAge: number): void {
+  document.cookie = `${name}=${value};path=/;max-age=${maxAge};samesite=lax${location.protocol == "https:" ? ";secure" : ""}`;
+}

@@ -1,0 +1,36 @@
+import { envelope, LEASE_MS, type Entry } from "./queue.ts";
+
+/**
+ * Posts a batch and removes from the queue what the answer settles: everything after a 2xx
+ * (events it rejected would be rejected again) or another 4xx, only the events a 400 rejects
+ * by index. Resolves true when the batch must be sent again later: no answer, 408, 429, 5xx.
+ * A 413 splits the batch in halves until one event is refused alone (and dropped).
+ */
+export async function send(endpoint: string, batch: readonly Entry[]): Promise<boolean> {
+  let status = 0;
+  let text = "";
+  try {
+    // A string body goes as text/plain: a CORS "simple" request, no preflight before every
+    // batch. Credentials carry the sign-in cookie the ingest takes the user from. The timeout
+    // ends a hung request before the sending tab's lease runs out.
+    const response = await fetch(endpoint, { method: "POST", body: envelope(batch), keepalive: true, credentials: "include", signal: AbortSignal.timeout(LEASE_MS - 2_000) });
+    status = response.status;
+    text = await response.text();
+  } catch {
+    // no answer
+  }
+  if (status == 413 && batch[1]) {
+    const half = batch.length >> 1;
+    return (await send(endpoint, batch.slice(0, half))) || send(endpoint, batch.slice(half));
+  }
+  if (!status || status == 408 || status == 429 || status > 499) return true;
+  let settled = batch.map((entry) => entry[0]);
+  try {
+    const rejected = (JSON.parse(text) as { rejected: { index: number }[] }).rejected.map((entry) => settled[entry.index] ?? "");
+    if (status == 400 && rejected[0]) settled = rejected;
+  } catch {
+    // no list of rejected events
+  }
+  for (const key of settled) localStorage.removeItem(key);
+  return false;
+}

@@ -1,0 +1,139 @@
+import { z } from "zod";
+import type { Campaign, PageContext } from "../schema.ts";
+import { rawEventRecordSchema, type EventFlag } from "./records.ts";
+import { rawEventRecordV1Schema } from "./v1.ts";
+
+/**
+ * One lake line in the shape the warehouse loads, whatever version wrote it: the reader of every
+ * raw format ever written, so old data never becomes unreadable.
+ */
+export interface LakeEvent {
+  event_version: 1 | 2;
+  event_id: string;
+  event_name: string;
+  occurred_at: string;
+  derived_at: string;
+  sent_at: string;
+  received_at: string;
+  seq: number | null;
+  /** Null only for events not about a visitor (product_updated). */
+  anonymous_id: string | null;
+  session_id: string | null;
+  user_id: string | null;
+  page: PageContext | null;
+  logged_in: boolean | null;
+  first_visit: boolean | null;
+  campaign: Campaign | null;
+  properties: Record<string, unknown>;
+  user_agent: string | null;
+  client_ip: string | null;
+  trusted: boolean;
+  flags: EventFlag[];
+}
+
+const versionProbe = z.object({ schema_version: z.unknown() });
+
+export type LakeLineResult = { ok: true; event: LakeEvent } | { ok: false; error: z.ZodError };
+
+export function readLakeLine(json: unknown): LakeLineResult {
+  const probe = versionProbe.safeParse(json);
+  if (probe.success && probe.data.schema_version === 1) {
+    const parsed = rawEventRecordV1Schema.safeParse(json);
+    if (!parsed.success) return { ok: false, error: parsed.error };
+    const { event, ...record } = parsed.data;
+    return {
+      ok: true,
+      event: {
+        event_version: 1,
+        event_id: event.event_id,
+        event_name: event.event_name,
+        occurred_at: event.occurred_at,
+        // Version 1 kept no derived time: the device's time is the best there is.
+        derived_at: event.occurred_at,
+        sent_at: record.sent_at,
+        received_at: record.received_at,
+        seq: null,
+        anonymous_id: event.anonymous_id,
+        session_id: event.session_id,
+        // Version 1 stored the body's user_id as sent; only a signed event's can be believed.
+        user_id: record.trusted ? event.user_id : null,
+        page: event.page,
+        logged_in: null,
+        first_visit: null,
+        campaign: null,
+        properties: event.properties,
+        user_agent: record.user_agent,
+        client_ip: null,
+        trusted: record.trusted,
+        flags: [],
+      },
+    };
+  }
+  const parsed = rawEventRecordSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, error: parsed.error };
+  const record = parsed.data;
+  const base = {
+    event_id: record.event.event_id,
+    event_name: record.event.event_name,
+    occurred_at: record.event.occurred_at,
+    derived_at: record.derived_at,
+    sent_at: record.sent_at,
+    received_at: record.received_at,
+    properties: record.event.properties,
+    user_agent: record.user_agent,
+    client_ip: record.client_ip,
+    trusted: record.trusted,
+    flags: record.flags,
+  };
+  if (record.event_version === 1) {
+    const { event } = record;
+    return {
+      ok: true,
+      event: {
+        ...base,
+        event_version: 1,
+        seq: null,
+        anonymous_id: event.anonymous_id,
+        session_id: event.session_id,
+        user_id: record.trusted ? event.user_id : record.user_id,
+        page: event.page,
+        logged_in: record.user_id !== null,
+        first_visit: null,
+        campaign: null,
+      },
+    };
+  }
+  const { event } = record;
+  if (event.event_name === "product_updated") {
+    return {
+      ok: true,
+      event: {
+        ...base,
+        event_version: 2,
+        seq: null,
+        anonymous_id: null,
+        session_id: null,
+        user_id: null,
+        page: null,
+        logged_in: null,
+        first_visit: null,
+        campaign: null,
+      },
+    };
+  }
+  return {
+    ok: true,
+    event: {
+      ...base,
+      event_version: 2,
+      seq: event.seq,
+      anonymous_id: event.anonymous_id,
+      session_id: event.session_id,
+      user_id: record.trusted ? (event.user_id ?? null) : record.user_id,
+      page: event.page,
+      logged_in: event.context.logged_in,
+      first_visit: event.context.first_visit,
+      campaign: event.context.campaign ?? null,
+    },
+  };
+}
