@@ -31,10 +31,11 @@ FIXTURE_OBJECT_KEY <- "tests/shiny/fixture.ndjson"
 #' Inserts one fact_event row (a page_view, or a product_view when product_id is given).
 insert_event <- function(con, day, event_name, visitor, session, path, product_id = NA) {
   sql <- "
-    INSERT INTO fact_event (event_id, event_name, occurred_at, sent_at, received_at, event_date,
+    INSERT INTO fact_event (event_id, event_name, occurred_at, derived_at, sent_at, received_at, event_date,
                             anonymous_id, session_id, user_id, page_url, page_path, page_referrer,
                             page_title, product_id, properties, user_agent, object_key)
     VALUES (gen_random_uuid(), $1, ($2::date + time '12:00') AT TIME ZONE 'UTC',
+            ($2::date + time '12:00') AT TIME ZONE 'UTC',
             ($2::date + time '12:00') AT TIME ZONE 'UTC', ($2::date + time '12:01') AT TIME ZONE 'UTC',
             $2::date, $3::uuid, $4::uuid, NULL, 'https://shop.example' || $5, $5, NULL, 'Fixture',
             nullif($6, ''), '{}'::jsonb, 'testthat', $7)"
