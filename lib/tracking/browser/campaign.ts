@@ -1,7 +1,7 @@
 import type { Campaign } from "../schema.ts";
 
 /** The schema's CLICK_ID_PARAMS, copied so the bundle never loads zod (a test keeps them equal). */
-export const CLICK_ID_PARAMS: readonly string[] = ["gclid", "gbraid", "wbraid", "dclid", "msclkid", "fbclid", "ttclid", "li_fat_id", "twclid"];
+export const CLICK_ID_PARAMS = "gclid gbraid wbraid dclid msclkid fbclid ttclid li_fat_id twclid".split(" ");
 
 /** UTM tags and the first ad click id of a landing URL, or undefined when it has none. */
 export function campaignOf(url: string): Campaign | undefined {
@@ -15,5 +15,5 @@ export function campaignOf(url: string): Campaign | undefined {
       campaign.click_id = value.slice(0, 512);
     }
   }
-  return Object.keys(campaign).length ? campaign : undefined;
+  return Object.keys(campaign)[0] ? campaign : undefined;
 }

@@ -15,6 +15,5 @@ export interface ConsentState {
 export function consentState(): ConsentState {
   const cookie = readCookie(CONSENT_COOKIE);
   const choice = cookie == "granted" || cookie == "denied" ? cookie : null;
-  const signal = navigator.doNotTrack == "1" || (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-  return { tracking: choice ? choice == "granted" : !signal, choice };
+  return { tracking: choice ? choice == "granted" : navigator.doNotTrack != "1" && !(navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl, choice };
 }

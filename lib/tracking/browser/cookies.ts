@@ -1,8 +1,4 @@
-export const YEAR_SECONDS = 365 * 24 * 3600;
-
-export function readCookie(name: string): string | undefined {
-  return document.cookie.match(`(?:^|; )${name}=([^;]*)`)?.[1];
-}
+export const readCookie = (name: string): string | undefined => document.cookie.match(`(^|; )${name}=([^;]*)`)?.[2];
 
 /** A first-party cookie for the whole site; `maxAge` 0 deletes it. */
 export function writeCookie(name: string, value: string, maxAge: number): void {

@@ -1,8 +1,7 @@
 import type { EventProperties } from "../schema.ts";
+import { DAY_MS } from "./limits.ts";
 
 export type Engagement = EventProperties<"engagement">;
-
-const DAY_MS = 86_400_000;
 
 /**
  * Measures how long the page is visible and focused and how far it is scrolled; the function
@@ -13,19 +12,18 @@ export function engagementMeter(): () => Engagement {
   let focused = 0;
   let scroll = 0;
   let last = 0;
-  let wasVisible = false;
-  let wasFocused = false;
+  // Since `last`: 0 hidden, 1 visible, 2 visible and focused.
+  let state = 0;
   const update = () => {
-    const now = Date.now();
-    if (wasVisible) visible += now - last;
-    if (wasFocused) focused += now - last;
-    last = now;
-    wasVisible = document.visibilityState == "visible";
-    wasFocused = wasVisible && document.hasFocus();
+    const elapsed = Date.now() - last;
+    last += elapsed;
+    if (state) visible += elapsed;
+    if (state > 1) focused += elapsed;
+    state = document.visibilityState == "visible" ? (document.hasFocus() ? 2 : 1) : 0;
     // A page shorter than the window is read to the end; NaN (no layout) counts as 0.
     scroll = Math.max(scroll, Math.min(100, Math.round(((scrollY + innerHeight) * 100) / document.documentElement.scrollHeight)) || 0);
   };
-  for (const type of ["focus", "blur", "scroll", "visibilitychange"]) addEventListener(type, update, true);
+  for (const type of "focus blur scroll visibilitychange".split(" ")) addEventListener(type, update, true);
   update();
   return () => {
     update();

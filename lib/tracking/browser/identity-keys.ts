@@ -14,5 +14,5 @@ export const STORAGE_PREFIX = "cs_";
 export const VISITOR_KEY = "cs_v";
 /** One key per queued event, "cs_e." + event_id: tabs add and remove events without racing. */
 export const QUEUE_PREFIX = "cs_e.";
-/** "<tab id>|<expiry ms>": the one tab allowed to send the shared queue for now. */
+/** "<tab id><expiry ms>" (a tab id is a UUID: 36 characters): the one tab allowed to send the shared queue for now. */
 export const LEASE_KEY = "cs_l";

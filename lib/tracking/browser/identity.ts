@@ -1,10 +1,16 @@
 import type { Campaign } from "../schema.ts";
 import { campaignOf } from "./campaign.ts";
-import { readCookie, writeCookie, YEAR_SECONDS } from "./cookies.ts";
+import { readCookie, writeCookie } from "./cookies.ts";
 import { ANONYMOUS_ID_COOKIE, SESSION_ID_COOKIE, VISITOR_KEY } from "./identity-keys.ts";
+import { SESSION_TIMEOUT_MS, SESSION_TIMEOUT_S, YEAR_SECONDS } from "./limits.ts";
 import { uuid } from "./uuid.ts";
 
-export const SESSION_TIMEOUT_MS = 30 * 60 * 1000;
+/**
+ * Whether `document.cookie` holds a signed-in Amplify session: a readable
+ * `CognitoIdentityServiceProvider.<client>.LastAuthUser` cookie. The same test as
+ * lib/auth/amplify-cookies.ts's hasAmplifySession (a test compares them), without loading it.
+ */
+export const hasAmplifySession = (cookies: string): boolean => /(^|;\s*)CognitoIdentityServiceProvider\.[^.=;]+\.LastAuthUser=[^;]/.test(cookies);
 
 const ID = /^[\da-f-]{36}$/;
 
@@ -34,25 +40,25 @@ export interface Visit {
  */
 export function nextVisit(now: number, url: string): Visit {
   let anonymousId = readCookie(ANONYMOUS_ID_COOKIE) ?? "";
-  const [session = "", last] = (readCookie(SESSION_ID_COOKIE) ?? "").split("|");
+  const [current = "", last] = readCookie(SESSION_ID_COOKIE)?.split("|") ?? [];
   const newVisitor = !ID.test(anonymousId);
-  const newSession = !ID.test(session) || !(now - Number(last) < SESSION_TIMEOUT_MS);
+  const newSession = !ID.test(current) || !(now - Number(last) < SESSION_TIMEOUT_MS);
   if (newVisitor) anonymousId = uuid();
+  const session = newSession ? uuid(now) : current;
   let visit: Visit | undefined;
   try {
     visit = JSON.parse(localStorage.getItem(VISITOR_KEY)!) as Visit;
   } catch {
     // unreadable: start over
   }
-  if (visit?.a != anonymousId) visit = { a: anonymousId, n: 0, s: session };
-  if (newSession) {
-    visit.s = uuid(now);
-    visit.c = campaignOf(url);
-  } else visit.s = session;
-  if (newVisitor) visit.f = visit.s;
+  // (its session is set just below)
+  if (visit?.a != anonymousId) visit = { a: anonymousId, n: 0 } as Visit;
+  visit.s = session;
+  if (newSession) visit.c = campaignOf(url);
+  if (newVisitor) visit.f = session;
   visit.n++;
   localStorage.setItem(VISITOR_KEY, JSON.stringify(visit));
   writeCookie(ANONYMOUS_ID_COOKIE, anonymousId, YEAR_SECONDS);
-  writeCookie(SESSION_ID_COOKIE, `${visit.s}|${now}`, SESSION_TIMEOUT_MS / 1000);
+  writeCookie(SESSION_ID_COOKIE, `${session}|${now}`, SESSION_TIMEOUT_S);
   return visit;
 }

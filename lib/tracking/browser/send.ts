@@ -1,4 +1,5 @@
-import { envelope, LEASE_MS, type Entry } from "./queue.ts";
+import { FETCH_TIMEOUT_MS } from "./limits.ts";
+import { envelope, removeKeys, type Entry } from "./queue.ts";
 
 /**
  * Posts a batch and removes from the queue what the answer settles: everything after a 2xx
@@ -11,18 +12,15 @@ export async function send(endpoint: string, batch: readonly Entry[]): Promise<b
   let text = "";
   try {
     // A string body goes as text/plain: a CORS "simple" request, no preflight before every
-    // batch. Credentials carry the sign-in cookie the ingest takes the user from. The timeout
-    // ends a hung request before the sending tab's lease runs out.
-    const response = await fetch(endpoint, { method: "POST", body: envelope(batch), keepalive: true, credentials: "include", signal: AbortSignal.timeout(LEASE_MS - 2_000) });
+    // batch. Credentials carry the sign-in cookie the ingest takes the user from.
+    const response = await fetch(endpoint, { method: "POST", body: envelope(batch), keepalive: true, credentials: "include", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
     status = response.status;
     text = await response.text();
   } catch {
     // no answer
   }
-  if (status == 413 && batch[1]) {
-    const half = batch.length >> 1;
-    return (await send(endpoint, batch.slice(0, half))) || send(endpoint, batch.slice(half));
-  }
+  const half = batch.length >> 1;
+  if (status == 413 && half) return (await send(endpoint, batch.slice(0, half))) || send(endpoint, batch.slice(half));
   if (!status || status == 408 || status == 429 || status > 499) return true;
   let settled = batch.map((entry) => entry[0]);
   try {
@@ -31,6 +29,6 @@ export async function send(endpoint: string, batch: readonly Entry[]): Promise<b
   } catch {
     // no list of rejected events
   }
-  for (const key of settled) localStorage.removeItem(key);
+  removeKeys(settled);
   return false;
 }

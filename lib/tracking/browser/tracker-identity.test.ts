@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sampleProduct } from "../testing/event-factory.ts";
 import { fakeBrowser } from "./fake-browser.ts";
 import { ANONYMOUS_ID_COOKIE, SESSION_ID_COOKIE } from "./identity-keys.ts";
-import { SESSION_TIMEOUT_MS } from "./identity.ts";
+import { SESSION_TIMEOUT_MS } from "./limits.ts";
 
 const ENDPOINT = "https://ingest.test/v1/events";
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;

@@ -141,6 +141,28 @@ describe("tracker tabs and page exits", () => {
     expect(browser.sent().map((event) => event.event_name)).toEqual(["page_view", "engagement"]);
   });
 
+  it("hands a batch in flight to its request when the page goes away, and frees the lease for the next page", async () => {
+    const browser = fakeBrowser({ url: "https://shop.test/", title: "Home" });
+    const first = await browser.tab();
+    first.setEndpoint(ENDPOINT);
+    browser.state.answer = () => new Promise<Answer>(() => {}); // the page goes before the answer comes
+    first.track("login", { method: "password" });
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(browser.requests).toHaveLength(1);
+    browser.listener("pagehide")(new Event("pagehide"));
+    expect(browser.storage.getItem(LEASE_KEY)).toBeNull();
+
+    browser.state.answer = () => ({ status: 200, body: "{}" });
+    const next = await browser.reload();
+    next.setEndpoint(ENDPOINT);
+    next.track("logout", { method: "password" });
+    await vi.advanceTimersByTimeAsync(2_200);
+    const names = browser.all().map((event) => event.event_name);
+    // Within the batch delay, not after a dead page's lease ran out; and the login only once.
+    expect(names).toContain("logout");
+    expect(names.filter((name) => name === "login")).toHaveLength(1);
+  });
+
   it("leaves the beacon to the tab that is sending", async () => {
     const { browser, a, b } = await twoTabs();
     let answer!: (answer: Answer) => void;

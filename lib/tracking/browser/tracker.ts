@@ -1,12 +1,12 @@
-import { hasAmplifySession } from "../../auth/amplify-cookies.ts";
 import type { BrowserEventName, EventProperties, PageContext, VisitContext } from "../schema.ts";
 import { clickProperties } from "./clicks.ts";
 import { consentState } from "./consent.ts";
-import { writeCookie, YEAR_SECONDS } from "./cookies.ts";
+import { writeCookie } from "./cookies.ts";
 import { engagementMeter, type Engagement } from "./engagement.ts";
-import { nextVisit } from "./identity.ts";
+import { hasAmplifySession, nextVisit } from "./identity.ts";
 import { ANONYMOUS_ID_COOKIE, CONSENT_COOKIE, SESSION_ID_COOKIE, STORAGE_PREFIX } from "./identity-keys.ts";
-import { dropLease, enqueue, envelope, nextBatch, queuedKeys, takeLease, type Entry } from "./queue.ts";
+import { BATCH_DELAY_MS, BATCH_SIZE, LEASE_SETTLE_MS, MAX_BACKOFF_MS, TITLE_WAIT_MS, YEAR_SECONDS } from "./limits.ts";
+import { dropLease, enqueue, envelope, nextBatch, removeKeys, storedKeys, takeLease, type Entry } from "./queue.ts";
 import { send } from "./send.ts";
 import { stripUrl } from "./strip-url.ts";
 import { uuid } from "./uuid.ts";
@@ -18,15 +18,6 @@ import { uuid } from "./uuid.ts";
  * in batches and removes events once the ingest has answered for them. An event keeps its
  * event_id and seq through every retry.
  */
-
-/** A batch goes when this many events are queued, or BATCH_DELAY_MS after the first. */
-export const BATCH_SIZE = 10;
-export const BATCH_DELAY_MS = 2_000;
-const MAX_BACKOFF_MS = 60_000;
-/** How long the title may take to change after a client-side navigation. */
-const TITLE_WAIT_MS = 1_000;
-/** How long a tab that took the lease waits for a rival tab's write to reach it. */
-const LEASE_SETTLE_MS = 50;
 
 export interface BrowserEvent {
   event_id: string;
@@ -56,11 +47,11 @@ let seen: string[] = [];
 let held: BrowserEvent[] | undefined;
 
 /** Tracking is on, and storage works (where the browser blocks it, nothing is tracked). */
-function allowed(): boolean {
+function allowed(): boolean | undefined {
   try {
     return !!localStorage && consentState().tracking;
   } catch {
-    return false;
+    // storage blocked: undefined
   }
 }
 
@@ -68,7 +59,7 @@ function allowed(): boolean {
 function forget(): void {
   held = undefined;
   try {
-    for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
+    removeKeys(storedKeys(STORAGE_PREFIX));
   } catch {
     // no storage, nothing kept
   }
@@ -76,6 +67,7 @@ function forget(): void {
   writeCookie(SESSION_ID_COOKIE, "", 0);
 }
 
+/** A flush in `ms`, unless one is due already (setTimeout calls it without arguments: no beacon). */
 function schedule(ms: number): void {
   timer ??= setTimeout(flush, ms);
 }
@@ -136,7 +128,7 @@ function here(): void {
   href = now;
   seen = [];
   // Within the visit a page's referrer is the page before it, as a full load would say.
-  page = { url, path: new URL(url).pathname, referrer: previous ? previous.url : stripUrl(document.referrer), title };
+  page = { url, path: new URL(url).pathname, referrer: previous?.url ?? stripUrl(document.referrer), title };
   // After a client-side navigation the App Router streams the new page's title after the page:
   // unless it differs from the previous page's known title, this page's title is unknown and
   // its events wait in memory for a second, or until the page is left or hidden.
@@ -148,50 +140,61 @@ function here(): void {
 }
 
 /**
- * Sends the queue if this tab may: while it holds the lease. `beacon`: the page is hidden or
- * going away; the browser sends a beacon even after the page is gone and no answer comes back,
- * so once it took one, those events are handed over and leave the queue. A beacon leaves out
- * the batch in flight, whose answer may still come.
+ * Sends the queue if this tab may: while it holds the lease, batch after batch. Storage is not
+ * atomic across tabs: after taking the lease, the sender waits for a rival tab's write to
+ * arrive, and checks the lease again before each batch.
+ *
+ * `beacon`: the page is hidden or going away. The browser sends a beacon even after the page is
+ * gone and no answer comes back, so once it took one, those events are handed over and leave
+ * the queue. A beacon leaves out the batch in flight, whose answer may still come; beacons go
+ * out synchronously (no await on that path), and then the lease is free at once, for the next
+ * page of this tab to send what is left, unless a batch of ours is still awaiting its answer.
  */
-async function drain(beacon?: boolean): Promise<void> {
-  for (let batch: Entry[]; endpoint && takeLease(tab) && allowed() && (batch = nextBatch(inFlight)).length; failures = 0) {
-    if (beacon) {
-      if (!navigator.sendBeacon(endpoint, envelope(batch))) return;
-      for (const [key] of batch) localStorage.removeItem(key);
-      continue;
-    }
-    inFlight = batch.map((entry) => entry[0]);
-    const retry = await send(endpoint, batch);
-    inFlight = [];
-    if (retry) return schedule(Math.min(MAX_BACKOFF_MS, 500 * 2 ** ++failures) * (0.5 + Math.random() / 2));
+export async function flush(beacon?: boolean): Promise<void> {
+  if (!beacon) {
+    clearTimeout(timer);
+    timer = undefined;
+    if (sending || !storedKeys().length) return;
+    sending = true;
   }
-}
-
-export async function flush(): Promise<void> {
-  clearTimeout(timer);
-  timer = undefined;
-  if (sending || !queuedKeys().length) return;
-  sending = true;
   try {
-    // Storage is not atomic across tabs: after taking the lease, wait for a rival tab's write
-    // to arrive; drain checks the lease again before each batch.
-    if (!takeLease(tab)) return schedule(BATCH_DELAY_MS);
-    await new Promise((resolve) => setTimeout(resolve, LEASE_SETTLE_MS));
-    await drain();
+    if (!beacon) {
+      if (!takeLease(tab)) return schedule(BATCH_DELAY_MS);
+      await new Promise((resolve) => setTimeout(resolve, LEASE_SETTLE_MS));
+    }
+    for (let batch: Entry[]; endpoint && takeLease(tab) && allowed() && (batch = nextBatch(inFlight)).length; failures = 0) {
+      const keys = batch.map((entry) => entry[0]);
+      if (beacon) {
+        if (!navigator.sendBeacon(endpoint, envelope(batch))) return;
+        removeKeys(keys);
+        continue;
+      }
+      inFlight = keys;
+      const retry = await send(endpoint, batch);
+      inFlight = [];
+      if (retry) return schedule(Math.min(MAX_BACKOFF_MS, 500 * 2 ** ++failures) * (0.5 + Math.random() / 2));
+    }
   } finally {
-    sending = false;
-    dropLease(tab);
+    if (!beacon) sending = false;
+    if (!sending) dropLease(tab);
   }
 }
 
-/** The page is hidden or going away: ends its engagement period and beacons the queue. */
-export function hide(): void {
+/**
+ * The page is hidden or, with `leaving`, going away: ends its engagement period and beacons the
+ * queue. A page that goes away hands its batch in flight to that keepalive request, as it hands
+ * the rest to beacons, and frees the lease: a lease left by a page that is gone would keep the
+ * next page of this tab from sending, and from beaconing when it goes too.
+ */
+export function hide(leaving?: boolean): void {
   if (!allowed()) return;
   leave();
-  // Beacons go out synchronously; then the lease is free at once, for the next page of this tab
-  // to send what is left, unless a batch of ours is still awaiting its answer.
-  void drain(true);
-  if (!sending) dropLease(tab);
+  if (leaving) {
+    removeKeys(inFlight);
+    inFlight = [];
+    sending = false;
+  }
+  void flush(true);
 }
 
 /** Records an event on the page shown now; `once`: unless it was recorded on this page already. */
@@ -199,11 +202,8 @@ function add(name: BrowserEventName, properties: object, once?: boolean): void {
   if (!allowed()) return;
   here();
   const signature = name + JSON.stringify(properties);
-  if (once) {
-    if (seen.includes(signature)) return;
-    seen.push(signature);
-  }
-  record(name, properties);
+  // push returns the new length: never 0
+  if (!once || (!seen.includes(signature) && seen.push(signature))) record(name, properties);
 }
 
 export function track<N extends BrowserEventName>(name: N, properties: EventProperties<N>): void {
@@ -241,6 +241,6 @@ if (typeof document == "object") {
     true,
   );
   addEventListener("visibilitychange", () => document.visibilityState == "hidden" && hide(), true);
-  addEventListener("pagehide", hide);
+  addEventListener("pagehide", () => hide(true));
   if (!allowed()) forget();
 }
