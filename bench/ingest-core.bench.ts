@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { ingestRequest, type IngestHttpRequest } from "../ingest/ingest-request.ts";
 import { browserBatch } from "../ingest/testing/browser-batch.ts";
+import { autocannon, summary, type LoadResult } from "./support/autocannon.ts";
 
 // The ingest core's throughput over real HTTP, as a ratio to a bare Node handler that only
 // JSON.parses the same body, in the same run. Both serve a 50-event batch from their own
@@ -16,26 +16,6 @@ const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 20);
 const EVENTS = 50;
 const ROUNDS = 5;
-
-interface LoadResult {
-  requests: { average: number };
-  latency: { p99: number };
-  non2xx: number;
-  errors: number;
-}
-type Autocannon = (options: Record<string, unknown>) => Promise<LoadResult>;
-// autocannon ships no types; this is the part of its API the benches use.
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-
-/** Requests per second over all rounds, the median round's p99, and every failed request. */
-function summary(rounds: LoadResult[]): { rps: number; p99: number; failed: number } {
-  const p99s = rounds.map((round) => round.latency.p99).sort((a, b) => a - b);
-  return {
-    rps: rounds.reduce((sum, round) => sum + round.requests.average, 0) / rounds.length,
-    p99: p99s[Math.floor(p99s.length / 2)] ?? 0,
-    failed: rounds.reduce((sum, round) => sum + round.non2xx + round.errors, 0),
-  };
-}
 
 function collect(request: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +9,7 @@ import { createIngestHandler } from "../ingest/handler.ts";
 import { putLakeObject } from "../ingest/lake-writer.ts";
 import { processBatch } from "../ingest/process-batch.ts";
 import { browserBatch } from "../ingest/testing/browser-batch.ts";
+import { autocannon, summary, type LoadResult } from "./support/autocannon.ts";
 
 // The whole local ingest path (HTTP → adapter → Lambda handler → S3 client → s3rver) as a ratio
 // to s3rver's own PUT rate for objects of the size the ingest writes, in the same run. s3rver,
@@ -21,25 +21,6 @@ const connections = Number(process.argv[3] ?? 20);
 const EVENTS = 50;
 const ROUNDS = 5;
 const BUCKET = "bench-raw";
-
-interface LoadResult {
-  requests: { average: number };
-  latency: { p99: number };
-  non2xx: number;
-  errors: number;
-}
-type Autocannon = (options: Record<string, unknown>) => Promise<LoadResult>;
-// autocannon ships no types; this is the part of its API the benches use.
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-
-function summary(rounds: LoadResult[]): { rps: number; p99: number; failed: number } {
-  const p99s = rounds.map((round) => round.latency.p99).sort((a, b) => a - b);
-  return {
-    rps: rounds.reduce((sum, round) => sum + round.requests.average, 0) / rounds.length,
-    p99: p99s[Math.floor(p99s.length / 2)] ?? 0,
-    failed: rounds.reduce((sum, round) => sum + round.non2xx + round.errors, 0),
-  };
-}
 
 /** The adapter and the handler, as `npm start` runs them, in a process of their own: prints the URL. */
 async function serve(s3Endpoint: string): Promise<void> {

@@ -4,9 +4,6 @@ import type { CartView } from "./types.ts";
 
 /** A cart's lines and total as events carry them (cart_view, begin_checkout, add_shipping_info). */
 export function cartEventItems(cart: CartView): { items: LineItem[]; value_cents: number; currency: string } {
-  return {
-    items: cart.lines.slice(0, 100).map((line) => ({ ...toProductRef(line.product), quantity: Math.min(line.quantity, 99) })),
-    value_cents: cart.lines.slice(0, 100).reduce((sum, line) => sum + line.product.priceCents * Math.min(line.quantity, 99), 0),
-    currency: cart.currency,
-  };
+  const items = cart.lines.slice(0, 100).map((line) => ({ ...toProductRef(line.product), quantity: Math.min(line.quantity, 99) }));
+  return { items, value_cents: items.reduce((sum, item) => sum + item.price_cents * item.quantity, 0), currency: cart.currency };
 }

@@ -113,8 +113,20 @@ export function toProductDetail(row: ProductDetailRow): ProductDetail {
   };
 }
 
-/** The product as the click-stream tracker describes it (`product_view` properties). */
-export function toProductRef(product: ProductSummary): ProductRef {
+/** What a product's event description is made of; any product row or summary that has it will do. */
+export interface ProductRefSource {
+  id: number;
+  sku: string;
+  slug: string;
+  name: string;
+  brand: { name: string };
+  category: { slug: string };
+  priceCents: number;
+  currency: string;
+}
+
+/** The product as click-stream events describe it (`product_view` properties, order items, the catalog's events). */
+export function toProductRef(product: ProductRefSource): ProductRef {
   return {
     product_id: String(product.id),
     sku: product.sku,

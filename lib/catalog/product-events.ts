@@ -1,23 +1,16 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "../db/generated/client.ts";
 import { productUpdatedEventSchema, type ProductUpdatedEvent } from "../tracking/schema.ts";
+import { toProductRef, type ProductRefSource } from "./mappers.ts";
 
 /**
  * The catalog's own events. The warehouse's product dimension rests on these alone (signed by
  * the shop's server), never on what a browser says a product is called or costs.
  */
 
-export interface CatalogFactsRow {
-  id: number;
-  sku: string;
-  slug: string;
-  name: string;
-  priceCents: number;
+export interface CatalogFactsRow extends ProductRefSource {
   compareAtPriceCents: number | null;
-  currency: string;
   stock: number;
-  brand: { name: string };
-  category: { slug: string };
 }
 
 export const catalogFactsSelect = {
@@ -39,14 +32,7 @@ export function productUpdatedEvent(row: CatalogFactsRow, at: Date): ProductUpda
     event_name: "product_updated",
     occurred_at: at.toISOString(),
     properties: {
-      product_id: String(row.id),
-      sku: row.sku,
-      slug: row.slug,
-      name: row.name,
-      brand: row.brand.name,
-      category: row.category.slug,
-      price_cents: row.priceCents,
-      currency: row.currency,
+      ...toProductRef(row),
       compare_at_cents: row.compareAtPriceCents,
       stock: row.stock,
       active: true,

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import type { CheckoutForm } from "./checkout-form.ts";
+import { toProductRef } from "@/lib/catalog/mappers.ts";
 import { announceProducts } from "@/lib/catalog/product-events.ts";
 import { purchaseEvent, type BrowserContext } from "./purchase-event.ts";
 import { shippingCents, SHIPPING_METHODS } from "./shipping.ts";
@@ -137,17 +138,7 @@ export async function placeOrder(userId: string, checkout: CheckoutForm, browser
             subtotalCents,
             shippingCents: shipping,
             shippingMethod: SHIPPING_METHODS[shippingMethod].label,
-            items: lines.map(({ product, quantity }) => ({
-              product_id: String(product.id),
-              sku: product.sku,
-              slug: product.slug,
-              name: product.name,
-              brand: product.brand.name,
-              category: product.category.slug,
-              price_cents: product.priceCents,
-              currency: product.currency,
-              quantity,
-            })),
+            items: lines.map(({ product, quantity }) => ({ ...toProductRef(product), quantity })),
           },
           browser,
           order.placedAt,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { engagementMeter } from "./engagement.ts";
-import { fakeBrowser } from "./fake-browser.ts";
+import { fakeBrowser } from "../testing/fake-browser.ts";
 
 describe("engagementMeter", () => {
   beforeEach(() => vi.useFakeTimers());

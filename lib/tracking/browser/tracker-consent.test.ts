@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sampleProduct } from "../testing/event-factory.ts";
-import { fakeBrowser } from "./fake-browser.ts";
+import { fakeBrowser } from "../testing/fake-browser.ts";
 import { ANONYMOUS_ID_COOKIE, CONSENT_COOKIE, SESSION_ID_COOKIE } from "./identity-keys.ts";
 
 const ENDPOINT = "https://ingest.test/v1/events";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sampleProduct } from "../testing/event-factory.ts";
-import { fakeBrowser } from "./fake-browser.ts";
+import { fakeBrowser } from "../testing/fake-browser.ts";
 
 const ENDPOINT = "https://ingest.test/v1/events";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sampleProduct } from "../testing/event-factory.ts";
-import { fakeBrowser, type Answer } from "./fake-browser.ts";
+import { fakeBrowser, type Answer } from "../testing/fake-browser.ts";
 import { LEASE_KEY } from "./identity-keys.ts";
 
 const ENDPOINT = "https://ingest.test/v1/events";

@@ -130,7 +130,7 @@ export function fakeBrowser(options: { url?: string; title?: string; referrer?: 
     /** A fresh tracker module: a page load in another tab. */
     async tab() {
       vi.resetModules();
-      return import("./tracker.ts");
+      return import("../browser/tracker.ts");
     },
     /** The page loaded again: its timers and listeners are gone, storage and cookies stay. */
     async reload() {
@@ -138,7 +138,7 @@ export function fakeBrowser(options: { url?: string; title?: string; referrer?: 
       window = new EventTarget();
       listeners.length = 0;
       vi.resetModules();
-      return import("./tracker.ts");
+      return import("../browser/tracker.ts");
     },
     /** A client-side navigation: the URL changes at once, the title when given. */
     navigate(url: string, title?: string) {
