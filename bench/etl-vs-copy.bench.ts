@@ -30,11 +30,11 @@ try {
     );
     const key = lakeObjectKey("raw", receivedAt);
     await deps.s3.send(new PutObjectCommand({ Bucket: "bench-raw", Key: key, Body: toNdjsonGzip(records) }));
-    for (const record of records) {
+    records.forEach((record, index) => {
       const read = readLakeLine(record);
       if (!read.ok) throw read.error;
-      rows.push(toFactEventRow(read.event, key));
-    }
+      rows.push(toFactEventRow(read.event, key, index + 1));
+    });
   }
 
   const sql = new pg.Client({ connectionString: warehouse.url });
@@ -64,7 +64,7 @@ try {
   await sql.end();
 
   started = performance.now();
-  const first = await runEtl({ ...deps, maxObjectsPerRun: 1_000_000 });
+  const first = await runEtl({ ...deps, maxObjectsPerPass: 1_000_000 });
   const etlSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   const second = await runEtl(deps);

@@ -8,7 +8,7 @@ const etlEnvSchema = z.object({
   RAW_BUCKET: z.string().min(3),
   S3_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().optional(),
-  ETL_MAX_OBJECTS_PER_RUN: z.coerce.number().int().positive().optional(),
+  ETL_MAX_OBJECTS_PER_PASS: z.coerce.number().int().positive().optional(),
 });
 
 export type EtlEnv = z.infer<typeof etlEnvSchema>;
@@ -31,7 +31,7 @@ export function createEtlDeps(env: EtlEnv, log?: EtlDeps["log"]): EtlDeps {
     s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
     bucket: env.RAW_BUCKET,
     warehouse,
-    ...(env.ETL_MAX_OBJECTS_PER_RUN ? { maxObjectsPerRun: env.ETL_MAX_OBJECTS_PER_RUN } : {}),
+    ...(env.ETL_MAX_OBJECTS_PER_PASS ? { maxObjectsPerPass: env.ETL_MAX_OBJECTS_PER_PASS } : {}),
     ...(log ? { log } : {}),
   };
 }

@@ -19,7 +19,15 @@ function prepare(): Promise<EtlDeps> {
   return ready;
 }
 
-/** EventBridge schedule → one ETL pass. */
-export async function handler(): Promise<EtlResult> {
-  return runEtl(await prepare());
+/** Time left for the run's last pass to finish and record itself before the Lambda times out. */
+const SAFETY_MARGIN_MS = 3 * 60_000;
+
+/**
+ * EventBridge schedule → one ETL run: passes until the backlog is empty or the Lambda's time is
+ * nearly up (a pass is bounded, so the last one finishes within the margin).
+ */
+export async function handler(_event: unknown, context?: { getRemainingTimeInMillis(): number }): Promise<EtlResult> {
+  const deps = await prepare();
+  const remaining = context?.getRemainingTimeInMillis();
+  return runEtl(remaining === undefined ? deps : { ...deps, timeBudgetMs: Math.max(0, remaining - SAFETY_MARGIN_MS) });
 }

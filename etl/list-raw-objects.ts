@@ -14,9 +14,11 @@ export function listingStart(newestLoadedKey: string | null, lookbackHours = LOO
   return partitionPrefix("raw", new Date(partition.hour.getTime() - lookbackHours * 3_600_000));
 }
 
-/** Every raw/ object key after `startAfter`, in key order, following continuation tokens. */
-export async function listRawObjects(s3: S3Client, bucket: string, startAfter: string | undefined): Promise<string[]> {
-  const keys: string[] = [];
+/**
+ * raw/ object keys after `startAfter`, in key order, a listing page (up to 1,000 keys) at a
+ * time: a run never holds the whole backlog's keys.
+ */
+export async function* listRawKeyPages(s3: S3Client, bucket: string, startAfter: string | undefined): AsyncGenerator<string[]> {
   let continuationToken: string | undefined;
   do {
     const page = await s3.send(
@@ -27,8 +29,8 @@ export async function listRawObjects(s3: S3Client, bucket: string, startAfter: s
         ...(continuationToken ? { ContinuationToken: continuationToken } : {}),
       }),
     );
-    for (const object of page.Contents ?? []) if (object.Key && partitionOfKey(object.Key)?.area === "raw") keys.push(object.Key);
+    const keys = (page.Contents ?? []).flatMap((object) => (object.Key && partitionOfKey(object.Key)?.area === "raw" ? [object.Key] : []));
+    if (keys.length > 0) yield keys;
     continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (continuationToken);
-  return keys;
 }

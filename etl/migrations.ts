@@ -1,7 +1,7 @@
-import { fileURLToPath } from "node:url";
 import { applyMigrations } from "../lib/pg/apply-migrations.ts";
+import { WAREHOUSE_MIGRATIONS_DIR } from "./sql-files.ts";
 
-export const WAREHOUSE_MIGRATIONS_DIR = fileURLToPath(new URL("./migrations", import.meta.url));
+export { WAREHOUSE_MIGRATIONS_DIR };
 
 export function migrateWarehouse(databaseUrl: string): Promise<string[]> {
   return applyMigrations(databaseUrl, WAREHOUSE_MIGRATIONS_DIR);

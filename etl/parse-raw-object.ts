@@ -28,6 +28,8 @@ export interface FactEventRow {
   trusted: boolean;
   flags: string[];
   object_key: string;
+  /** The line of the object it came from, from 1: with object_key, where it was first read. */
+  line_number: number;
 }
 
 export interface RejectedLine {
@@ -49,7 +51,7 @@ function productIdOf(event: LakeEvent): string | null {
   return typeof id === "string" ? id : null;
 }
 
-export function toFactEventRow(event: LakeEvent, objectKey: string): FactEventRow {
+export function toFactEventRow(event: LakeEvent, objectKey: string, lineNumber: number): FactEventRow {
   return {
     event_id: event.event_id,
     event_name: event.event_name,
@@ -76,6 +78,7 @@ export function toFactEventRow(event: LakeEvent, objectKey: string): FactEventRo
     trusted: event.trusted,
     flags: event.flags,
     object_key: objectKey,
+    line_number: lineNumber,
   };
 }
 
@@ -95,7 +98,8 @@ export function parseRawObject(objectKey: string, body: Uint8Array): ParsedObjec
   text.split("\n").forEach((line, index) => {
     if (line.trim() === "") return;
     const reject = (reason: string) =>
-      rejected.push({ object_key: objectKey, line_number: index + 1, reason, line: line.slice(0, MAX_KEPT_LINE_LENGTH) });
+      // A damaged object can hold NUL bytes, which PostgreSQL cannot store in text.
+      rejected.push({ object_key: objectKey, line_number: index + 1, reason, line: line.slice(0, MAX_KEPT_LINE_LENGTH).replace(/\u0000/g, "\uFFFD") });
     let json: unknown;
     try {
       json = JSON.parse(line);
@@ -109,7 +113,7 @@ export function parseRawObject(objectKey: string, body: Uint8Array): ParsedObjec
       reject(describeIssues(parsed.error));
       return;
     }
-    rows.push(toFactEventRow(parsed.event, objectKey));
+    rows.push(toFactEventRow(parsed.event, objectKey, index + 1));
   });
   return { kind: "events", rows, rejected };
 }

@@ -12,6 +12,7 @@ import type { TrackedEvent } from "../lib/tracking/schema.ts";
 import { closeEtlDeps, createEtlDeps } from "./etl-env.ts";
 import { migrateWarehouse } from "./migrations.ts";
 import { runEtl, type EtlDeps } from "./run-etl.ts";
+import { ETL_LOCK_KEY } from "./warehouse-queries.ts";
 
 // The ETL against a real s3rver and a real PostgreSQL warehouse.
 let s3: S3Part;
@@ -34,7 +35,9 @@ afterAll(async () => {
 
 // Each test gets an empty warehouse and a bucket of its own.
 beforeEach(async () => {
-  await sql.query("TRUNCATE fact_event, dim_product, etl_rejected_line, etl_object_manifest, etl_run");
+  await sql.query(
+    "TRUNCATE fact_event, dim_product, dim_device, dim_date, identity_map, fact_session, fact_order_line, agg_daily_kpi, etl_rejected_line, etl_object_manifest, etl_run",
+  );
   const bucket = `etl-test-${++bucketNumber}`;
   const { CreateBucketCommand } = await import("@aws-sdk/client-s3");
   const client = createS3Client({ endpoint: s3.endpoint });
@@ -178,14 +181,23 @@ describe("runEtl", () => {
     ]);
   });
 
-  it("lets only one of two overlapping runs work", async () => {
+  it("lets only one of two overlapping runs work: a run that finds the lock taken skips", async () => {
     await put([pageView()]);
-    const results = await Promise.all([runEtl(deps), runEtl(deps)]);
-    expect(results.map((r) => r.status).sort()).toEqual(["skipped", "succeeded"]);
-    expect(await count("fact_event")).toBe(1);
+    // Another run holds the lock (two runs racing with Promise.all would not always overlap: the
+    // first can finish before the second asks).
+    const other = await sql.connect();
+    try {
+      await other.query("SELECT pg_advisory_lock($1)", [ETL_LOCK_KEY]);
+      expect(await runEtl(deps)).toMatchObject({ status: "skipped", eventsLoaded: 0 });
+      expect(await count("fact_event")).toBe(0);
+    } finally {
+      await other.query("SELECT pg_advisory_unlock($1)", [ETL_LOCK_KEY]);
+      other.release();
+    }
+    expect(await runEtl(deps)).toMatchObject({ status: "succeeded", eventsLoaded: 1 });
   });
 
-  it("pages through more than 1000 objects and works a backlog off in bounded runs", async () => {
+  it("pages through more than 1000 objects and works a backlog off in bounded passes, stopping when its time is up", async () => {
     const client = createS3Client({ endpoint: s3.endpoint });
     const receivedAt = new Date();
     const keys = Array.from({ length: 1_005 }, () => lakeObjectKey("raw", receivedAt));
@@ -193,9 +205,9 @@ describe("runEtl", () => {
     for (let i = 0; i < keys.length; i += 25) {
       await Promise.all(keys.slice(i, i + 25).map((Key) => client.send(new PutObjectCommand({ Bucket: deps.bucket, Key, Body: body }))));
     }
-    const bounded = { ...deps, maxObjectsPerRun: 600 };
-    expect(await runEtl(bounded)).toMatchObject({ objectsLoaded: 600, backlog: true });
-    expect(await runEtl(bounded)).toMatchObject({ objectsLoaded: 405, backlog: false });
+    // No time left after the first pass: the run stops and says work is waiting.
+    expect(await runEtl({ ...deps, maxObjectsPerPass: 400, timeBudgetMs: 0 })).toMatchObject({ passes: 1, objectsLoaded: 400, backlog: true });
+    expect(await runEtl({ ...deps, maxObjectsPerPass: 400 })).toMatchObject({ passes: 2, objectsLoaded: 605, backlog: false });
     // All copies carry one event id: the rest are duplicates.
     expect(await count("fact_event")).toBe(1);
     expect(await count("etl_object_manifest")).toBe(1_005);

@@ -58,12 +58,10 @@ describe("ingestRequest", () => {
       expect(raw().map((record) => record.event)).toEqual([event]);
     });
 
-    it("refuses a gzip bomb with 413, fast, storing nothing", async () => {
+    it("refuses a gzip bomb with 413, storing nothing (decode-body.test.ts shows it stops early)", async () => {
       const { lake, send } = setup();
       const bomb = Buffer.concat(Array<Buffer>(200).fill(gzipSync(Buffer.alloc(1024 * 1024, " "), { level: 9 })));
-      const started = performance.now();
       expect(await send(post(bomb, { "content-encoding": "gzip" }))).toEqual({ status: 413, body: { error: INFLATES_TOO_LARGE } });
-      expect(performance.now() - started).toBeLessThan(250);
       expect(lake.objects.size).toBe(0);
     });
 

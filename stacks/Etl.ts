@@ -6,7 +6,7 @@ import { RAW_PREFIX, RawLake } from "./RawLake.ts";
 
 export const ETL_SCHEDULE = "rate(5 minutes)";
 
-/** Every five minutes, one ETL pass: new raw/ objects → warehouse. */
+/** Every five minutes, one ETL run: new raw/ objects → warehouse, in passes until none is left. */
 export function Etl({ stack }: StackContext) {
   const { bucket } = use(RawLake);
   const warehouseUrl = new Config.Secret(stack, "WAREHOUSE_URL");
@@ -18,7 +18,8 @@ export function Etl({ stack }: StackContext) {
         ...FUNCTION_DEFAULTS,
         handler: "etl/handler.handler",
         memorySize: 1024,
-        timeout: "5 minutes",
+        // A run works its backlog off in passes until about three minutes are left (etl/handler.ts).
+        timeout: "14 minutes",
         // One run at a time. A tick that arrives while a run is still going is throttled; Lambda
         // would keep retrying it for hours, so drop it after one interval instead (the next tick
         // picks up the same work), and do not retry failed runs for the same reason.
@@ -27,8 +28,12 @@ export function Etl({ stack }: StackContext) {
         maxEventAge: Duration.minutes(5),
         environment: { RAW_BUCKET: bucket.bucketName },
         bind: [warehouseUrl],
-        // The handler applies the warehouse migrations, read from disk next to its bundle.
-        copyFiles: [{ from: "etl/migrations", to: "etl/migrations" }],
+        // The handler applies the warehouse migrations and runs the model's SQL, read from disk
+        // next to its bundle (etl/sql-files.ts).
+        copyFiles: [
+          { from: "etl/migrations", to: "etl/migrations" },
+          { from: "etl/model", to: "etl/model" },
+        ],
         // `pg` requires `pg-native` lazily; without this SST would try to npm-install (and
         // compile) it into the bundle at deploy time.
         nodejs: { esbuild: { external: ["pg-native"] } },

@@ -291,12 +291,15 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
       for (const forbidden of ["s3:*", "s3:PutObject", "s3:DeleteObject", "*"]) expect(actions).not.toContain(forbidden);
     });
 
-    it("ships the warehouse migrations next to its bundled handler", () => {
+    it("ships the warehouse migrations and the model's SQL next to its bundled handler", () => {
       const out = path.join(currentProject().paths.artifacts, synth.exports.Etl.cron.jobFunction.node.addr);
       expect(existsSync(path.join(out, "etl", "handler.mjs"))).toBe(true);
       const sources = readdirSync(path.join(currentProject().paths.root, "etl", "migrations")).sort();
       expect(sources.length).toBeGreaterThan(0);
       expect(readdirSync(path.join(out, "etl", "migrations")).sort()).toEqual(sources);
+      const modelSql = readdirSync(path.join(currentProject().paths.root, "etl", "model")).filter((file) => file.endsWith(".sql"));
+      expect(modelSql.length).toBeGreaterThan(0);
+      for (const file of modelSql) expect(existsSync(path.join(out, "etl", "model", file))).toBe(true);
       // pg's optional pg-native stays out: SST would otherwise npm-install and compile it.
       expect(existsSync(path.join(out, "node_modules"))).toBe(false);
     });

@@ -1,0 +1,43 @@
+-- Daily KPIs, rebuilt for every day this pass touched (new events' days, and the days of the
+-- sessions it removed or rebuilt). Bots are left out. A session counts on the day it started;
+-- page views and orders on their own day. users: distinct signed-in users, plus anonymous
+-- visitors never linked to one.
+INSERT INTO run_affected_day SELECT DISTINCT event_date FROM run_new_event;
+
+DELETE FROM agg_daily_kpi WHERE day IN (SELECT day FROM run_affected_day);
+
+WITH days AS (SELECT DISTINCT day FROM run_affected_day),
+sessions AS (
+  SELECT session_date AS day,
+         count(*) AS sessions,
+         count(DISTINCT coalesce(user_id, anonymous_id::text)) AS users,
+         count(*) FILTER (WHERE bounced) AS bounced_sessions,
+         count(*) FILTER (WHERE engaged) AS engaged_sessions,
+         count(*) FILTER (WHERE converted) AS converted_sessions
+  FROM fact_session
+  WHERE NOT is_bot AND session_date IN (SELECT day FROM days)
+  GROUP BY session_date
+),
+page_views AS (
+  SELECT event_date AS day, count(*) AS page_views
+  FROM fact_event
+  WHERE event_name = 'page_view' AND NOT is_bot AND event_date IN (SELECT day FROM days)
+  GROUP BY event_date
+),
+orders AS (
+  SELECT event_date AS day, count(*) AS orders, sum((properties->>'revenue_cents')::bigint) AS revenue_cents
+  FROM fact_event
+  WHERE event_name = 'purchase' AND trusted AND event_date IN (SELECT day FROM days)
+  GROUP BY event_date
+)
+INSERT INTO agg_daily_kpi (day, sessions, users, page_views, bounced_sessions, engaged_sessions,
+                           converted_sessions, orders, revenue_cents)
+SELECT days.day,
+       coalesce(s.sessions, 0), coalesce(s.users, 0), coalesce(p.page_views, 0),
+       coalesce(s.bounced_sessions, 0), coalesce(s.engaged_sessions, 0), coalesce(s.converted_sessions, 0),
+       coalesce(o.orders, 0), coalesce(o.revenue_cents, 0)
+FROM days
+LEFT JOIN sessions s USING (day)
+LEFT JOIN page_views p USING (day)
+LEFT JOIN orders o USING (day)
+WHERE s.day IS NOT NULL OR p.day IS NOT NULL OR o.day IS NOT NULL;

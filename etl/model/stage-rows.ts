@@ -1,0 +1,61 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { describeDevice, type Device } from "../enrich/device.ts";
+import { classifyChannel } from "../enrich/channel.ts";
+import type { FactEventRow } from "../parse-raw-object.ts";
+import { copyLine, type CopyValue } from "./copy-text.ts";
+
+const EVENT_COLUMNS = [
+  "event_id", "event_name", "event_version", "occurred_at", "derived_at", "sent_at", "received_at", "seq",
+  "anonymous_id", "session_id", "user_id", "logged_in", "first_visit", "campaign", "page_url", "page_path",
+  "page_referrer", "page_title", "product_id", "properties", "user_agent", "client_ip", "trusted", "flags",
+  "object_key", "line_number", "device_id", "is_bot", "entry_channel",
+] as const;
+
+const DEVICE_COLUMNS = [
+  "device_id", "user_agent", "browser_name", "browser_major", "os_name", "os_version", "device_type",
+  "device_vendor", "device_model", "is_bot",
+] as const;
+
+/**
+ * One event as staged: the row, with what the ETL learns from it. The shop's server sends its
+ * own events (purchases, catalog changes, cart changes recorded by server actions) with its own
+ * user agent, which says nothing of the shopper's device: they get no device and are no bot.
+ */
+function eventLine(row: FactEventRow, devices: Map<string, Device & { user_agent: string | null }>): string {
+  const device = row.trusted ? null : describeDevice(row.user_agent);
+  if (device && !devices.has(device.device_id)) devices.set(device.device_id, { ...device, user_agent: row.user_agent });
+  const entryChannel = row.page_url
+    ? classifyChannel({ referrer: row.page_referrer, landingUrl: row.page_url, campaign: row.campaign })
+    : null;
+  const values: Record<(typeof EVENT_COLUMNS)[number], CopyValue> = {
+    ...row,
+    campaign: { json: row.campaign },
+    properties: { json: row.properties },
+    device_id: device?.device_id ?? null,
+    is_bot: device?.is_bot ?? false,
+    entry_channel: entryChannel,
+  };
+  return copyLine(EVENT_COLUMNS.map((column) => values[column]));
+}
+
+async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], lines: Iterable<string>): Promise<void> {
+  await pipeline(Readable.from(lines), client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`)));
+}
+
+/** Streams a pass's rows, enriched, into stage_event, and the devices they name into stage_device. */
+export async function stageRows(client: pg.PoolClient, rows: readonly FactEventRow[]): Promise<void> {
+  const devices = new Map<string, Device & { user_agent: string | null }>();
+  function* lines() {
+    for (const row of rows) yield eventLine(row, devices);
+  }
+  await copyInto(client, "stage_event", EVENT_COLUMNS, lines());
+  await copyInto(
+    client,
+    "stage_device",
+    DEVICE_COLUMNS,
+    [...devices.values()].map((device) => copyLine(DEVICE_COLUMNS.map((column) => device[column]))),
+  );
+}
