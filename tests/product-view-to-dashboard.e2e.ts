@@ -73,12 +73,17 @@ test("a product viewed in the shop appears in the dashboard after an ETL pass", 
   // navigation), and the shop's home page as referrer.
   const warehouse = new pg.Client({ connectionString: system.urls["warehouse db"] });
   await warehouse.connect();
-  const views = await warehouse
-    .query<{ event_name: string; page_title: string; page_referrer: string | null }>(
-      "SELECT event_name, page_title, page_referrer FROM fact_event WHERE page_path = $1 AND event_name IN ('page_view', 'product_view') ORDER BY event_name",
-      [href],
-    )
+  const views = await warehouse.query<{ event_name: string; page_title: string; page_referrer: string | null }>(
+    "SELECT event_name, page_title, page_referrer FROM fact_event WHERE page_path = $1 AND event_name IN ('page_view', 'product_view') ORDER BY event_name",
+    [href],
+  );
+  // The visit is one session of a shopper (not a bot) on a desktop: two pages, engaged, direct.
+  const sessions = await warehouse
+    .query("SELECT entry_page, exit_page, page_views, channel, device_type, is_bot, bounced, engaged FROM fact_session")
     .finally(() => warehouse.end());
+  expect(sessions.rows).toEqual([
+    { entry_page: "/", exit_page: href, page_views: 2, channel: "direct", device_type: "desktop", is_bot: false, bounced: false, engaged: true },
+  ]);
   const title = await page.title();
   expect(views.rows).toEqual([
     { event_name: "page_view", page_title: title, page_referrer: `${shop}/` },
