@@ -39,7 +39,7 @@ try {
 
   const sql = new pg.Client({ connectionString: warehouse.url });
   await sql.connect();
-  await sql.query("CREATE TABLE copy_baseline (LIKE fact_event)");
+  await sql.query("CREATE TABLE copy_baseline (LIKE fact_event INCLUDING DEFAULTS)");
   const columns = ["event_id", "event_name", "event_version", "occurred_at", "derived_at", "sent_at", "received_at", "event_date",
     "seq", "anonymous_id", "session_id", "user_id", "logged_in", "first_visit", "campaign", "page_url", "page_path", "page_referrer",
     "page_title", "product_id", "properties", "user_agent", "client_ip", "trusted", "flags", "object_key"] as const;
@@ -64,7 +64,7 @@ try {
   await sql.end();
 
   started = performance.now();
-  const first = await runEtl({ ...deps, maxObjectsPerPass: 1_000_000 });
+  const first = await runEtl({ ...deps, maxObjectsPerPass: 1_000_000, log: (message, fields) => console.error(message, JSON.stringify(fields)) });
   const etlSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   const second = await runEtl(deps);
@@ -88,6 +88,9 @@ try {
       2,
     ),
   );
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
   await Promise.all([s3.stop(), warehouse.stop()]);
 }
