@@ -246,13 +246,13 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
       });
     });
 
-    it("never runs two passes at once: reserved concurrency 1, no retries, stale ticks dropped", () => {
+    it("never runs two runs at once: reserved concurrency 1, no retries, stale ticks dropped; time for a backlog", () => {
       const [functionId, fn] = lambdaByHandler(synth.templates.Etl, ETL_HANDLER);
       expect(fn.Properties).toMatchObject({
         ReservedConcurrentExecutions: 1,
         Runtime: "nodejs22.x",
         Architectures: ["arm64"],
-        Timeout: 300,
+        Timeout: 840,
         MemorySize: 1024,
       });
       synth.templates.Etl.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
