@@ -1,50 +1,17 @@
-import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import fc from "fast-check";
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { PostgresPart } from "../../dev/parts/postgres.ts";
-import type { S3Part } from "../../dev/parts/s3.ts";
-import { throwawayPostgres, throwawayS3 } from "../../dev/testing/local-parts.ts";
+import { describe, expect, it } from "vitest";
 import { writeLakeObject } from "../../ingest/lake-writer.ts";
-import { createS3Client } from "../../lib/lake/s3-client.ts";
 import type { TrackedEvent } from "../../lib/tracking/schema.ts";
 import { pageView, productUpdated, purchase, rawRecord, sampleProduct, visitorEvent } from "../../lib/tracking/testing/event-factory.ts";
-import { closeEtlDeps, createEtlDeps } from "../etl-env.ts";
-import { migrateWarehouse } from "../migrations.ts";
-import { runEtl, type EtlDeps } from "../run-etl.ts";
+import { runEtl } from "../run-etl.ts";
+import { etlTestParts } from "../testing/etl-test-parts.ts";
 
 // The model (etl/model/*.sql) against a real warehouse, fed through the real ETL from s3rver.
-let s3: S3Part;
-let warehouse: PostgresPart;
-let deps: EtlDeps;
-let sql: pg.Pool;
-let bucketNumber = 0;
+const parts = etlTestParts("model-test");
 
 const MODEL_TABLES = [
   "fact_event", "fact_session", "fact_order_line", "dim_product", "dim_device", "dim_date", "identity_map", "agg_daily_kpi",
 ] as const;
-
-beforeAll(async () => {
-  [s3, warehouse] = await Promise.all([throwawayS3("model-test-0"), throwawayPostgres("warehouse")]);
-  await migrateWarehouse(warehouse.url);
-  sql = new pg.Pool({ connectionString: warehouse.url });
-});
-
-afterAll(async () => {
-  if (deps) await closeEtlDeps(deps);
-  await sql?.end();
-  await Promise.all([s3?.stop(), warehouse?.stop()]);
-});
-
-async function freshWarehouse(): Promise<void> {
-  await sql.query(`TRUNCATE ${MODEL_TABLES.join(", ")}, etl_rejected_line, etl_object_manifest, etl_run`);
-  const bucket = `model-test-${++bucketNumber}`;
-  await createS3Client({ endpoint: s3.endpoint }).send(new CreateBucketCommand({ Bucket: bucket }));
-  if (deps) await closeEtlDeps(deps);
-  deps = createEtlDeps({ WAREHOUSE_URL: warehouse.url, RAW_BUCKET: bucket, S3_ENDPOINT: s3.endpoint });
-}
-
-beforeEach(freshWarehouse);
 
 const BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
@@ -85,7 +52,7 @@ const receivedAt = new Date();
 const recordOf = ({ event, userAgent, trusted }: Sent) => ({ ...rawRecord(event, receivedAt, trusted), user_agent: userAgent });
 
 async function load(objects: readonly Sent[][]): Promise<void> {
-  for (const events of objects) await writeLakeObject(deps.s3, deps.bucket, "raw", receivedAt, events.map(recordOf));
+  for (const events of objects) await writeLakeObject(parts.deps.s3, parts.deps.bucket, "raw", receivedAt, events.map(recordOf));
 }
 
 /** Every model table, as sorted JSON; fact_event without its lineage (which object it came from). */
@@ -93,7 +60,7 @@ async function snapshot(): Promise<Record<string, string[]>> {
   const tables: Record<string, string[]> = {};
   for (const table of MODEL_TABLES) {
     const drop = table === "fact_event" ? " - 'object_key'" : "";
-    const rows = await sql.query<{ row: string }>(`SELECT (to_jsonb(t)${drop})::text AS row FROM ${table} t`);
+    const rows = await parts.sql.query<{ row: string }>(`SELECT (to_jsonb(t)${drop})::text AS row FROM ${table} t`);
     tables[table] = rows.rows.map((r) => r.row).sort();
   }
   return tables;
@@ -102,8 +69,8 @@ async function snapshot(): Promise<Record<string, string[]>> {
 describe("the model", () => {
   it("cuts sessions and measures each one by the written definitions", async () => {
     await load([dayOfTraffic()]);
-    expect(await runEtl(deps)).toMatchObject({ status: "succeeded", eventsLoaded: 10 });
-    const sessions = await sql.query(`
+    expect(await runEtl(parts.deps)).toMatchObject({ status: "succeeded", eventsLoaded: 10 });
+    const sessions = await parts.sql.query(`
       SELECT user_id, started_at, page_views, events, entry_page, exit_page, landing_referrer, channel, device_type, is_bot,
              bounced, engaged, converted, orders, revenue_cents::int AS revenue, engaged_time_s, duration_s
       FROM fact_session ORDER BY started_at`);
@@ -132,28 +99,28 @@ describe("the model", () => {
       },
     ]);
 
-    const kpi = await sql.query("SELECT day::text, sessions, users, page_views, bounced_sessions, engaged_sessions, converted_sessions, orders, revenue_cents::int AS revenue FROM agg_daily_kpi");
+    const kpi = await parts.sql.query("SELECT day::text, sessions, users, page_views, bounced_sessions, engaged_sessions, converted_sessions, orders, revenue_cents::int AS revenue FROM agg_daily_kpi");
     // The crawler is kept in the facts but counts nowhere.
     expect(kpi.rows).toEqual([
       { day: DAY, sessions: 3, users: 2, page_views: 4, bounced_sessions: 2, engaged_sessions: 1, converted_sessions: 1, orders: 1, revenue },
     ]);
-    const lines = await sql.query("SELECT line_number, product_id, quantity, unit_price_cents, line_revenue_cents::int AS total, user_id FROM fact_order_line");
+    const lines = await parts.sql.query("SELECT line_number, product_id, quantity, unit_price_cents, line_revenue_cents::int AS total, user_id FROM fact_order_line");
     expect(lines.rows).toEqual([
       { line_number: 1, product_id: sampleProduct.product_id, quantity: 2, unit_price_cents: sampleProduct.price_cents, total: sampleProduct.price_cents * 2, user_id: "user-1" },
     ]);
-    const devices = await sql.query("SELECT browser_name, os_name, device_type, is_bot FROM dim_device ORDER BY is_bot");
+    const devices = await parts.sql.query("SELECT browser_name, os_name, device_type, is_bot FROM dim_device ORDER BY is_bot");
     expect(devices.rows).toEqual([
       { browser_name: "Chrome", os_name: "Windows", device_type: "desktop", is_bot: false },
       expect.objectContaining({ device_type: "bot", is_bot: true }),
     ]);
-    expect((await sql.query("SELECT iso_weekday, is_weekend FROM dim_date")).rows).toEqual([{ iso_weekday: 5, is_weekend: false }]);
-    expect((await sql.query("SELECT stock FROM dim_product")).rows).toEqual([{ stock: 4 }]);
+    expect((await parts.sql.query("SELECT iso_weekday, is_weekend FROM dim_date")).rows).toEqual([{ iso_weekday: 5, is_weekend: false }]);
+    expect((await parts.sql.query("SELECT stock FROM dim_product")).rows).toEqual([{ stock: 4 }]);
   });
 
   it("gives the same warehouse whether the events come at once or split over runs, shuffled, duplicated and late", async () => {
     const traffic = dayOfTraffic();
     await load([traffic]);
-    await runEtl(deps);
+    await runEtl(parts.deps);
     const once = await snapshot();
     expect(once["fact_session"]).toHaveLength(4);
 
@@ -161,7 +128,7 @@ describe("the model", () => {
       fc.asyncProperty(
         fc.array(fc.tuple(fc.nat(traffic.length - 1), fc.nat(3), fc.nat(2)), { minLength: traffic.length, maxLength: traffic.length * 2 }),
         async (placements) => {
-          await freshWarehouse();
+          await parts.reset();
           // Every event lands in some object of some run; some land twice (a retry).
           const runs: Sent[][][] = [[], [], []];
           const placed = new Set<number>();
@@ -174,7 +141,7 @@ describe("the model", () => {
           });
           for (const objects of runs) {
             await load(objects.filter((events) => events !== undefined && events.length > 0));
-            await runEtl(deps);
+            await runEtl(parts.deps);
           }
           expect(await snapshot()).toEqual(once);
         },
