@@ -1,8 +1,6 @@
 import { applyMigrations } from "../lib/pg/apply-migrations.ts";
 import { WAREHOUSE_MIGRATIONS_DIR } from "./sql-files.ts";
 
-export { WAREHOUSE_MIGRATIONS_DIR };
-
 export function migrateWarehouse(databaseUrl: string): Promise<string[]> {
   return applyMigrations(databaseUrl, WAREHOUSE_MIGRATIONS_DIR);
 }

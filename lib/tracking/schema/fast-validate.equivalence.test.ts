@@ -35,6 +35,13 @@ function parentOf(root: unknown, path: Path): unknown {
   return node;
 }
 
+/** The `at`-th (modulo) of the paths whose value is of `type`, as its parent and key; none when no value is. */
+function leafOfType(event: unknown, paths: readonly Path[], at: number, type: "number" | "string"): { parent: Json; key: string } | undefined {
+  const matching = paths.filter((path) => typeof (parentOf(event, path) as Json)[path[path.length - 1] as string] === type);
+  const path = matching[at % Math.max(matching.length, 1)];
+  return path ? { parent: parentOf(event, path) as Json, key: path[path.length - 1] as string } : undefined;
+}
+
 /** Sets an own property, even one named "__proto__" (as JSON.parse makes it), to a copy of the value (arbitraries may share theirs). */
 function setOwn(target: Json | unknown[], key: string | number, value: unknown): void {
   Object.defineProperty(target, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
@@ -115,24 +122,18 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
   }),
   // nudge a number
   fc.tuple(place, fc.constantFrom(1, -1, 0.5, 100, -100, 1e9), fc.constantFrom("add", "times")).map(([at, by, how]): Mutation => (event, paths) => {
-    const numeric = paths.filter((path) => typeof (parentOf(event, path) as Json)[path[path.length - 1] as string] === "number");
-    const path = numeric[at % Math.max(numeric.length, 1)];
-    if (!path) return;
-    const parent = parentOf(event, path) as Json;
-    const key = path[path.length - 1] as string;
-    const value = parent[key] as number;
-    parent[key] = how === "add" ? value + by : value * by;
+    const leaf = leafOfType(event, paths, at, "number");
+    if (!leaf) return;
+    const value = leaf.parent[leaf.key] as number;
+    leaf.parent[leaf.key] = how === "add" ? value + by : value * by;
   }),
   // edit a string at its ends, or cut it
   fc.tuple(place, fc.constantFrom(" ", "\t", "\n", "😀", "\ud83d", "A", "a", "-", "%", "/", "0", "Z"), fc.constantFrom("append", "prepend", "cut", "upper")).map(
     ([at, text, how]): Mutation => (event, paths) => {
-      const textual = paths.filter((path) => typeof (parentOf(event, path) as Json)[path[path.length - 1] as string] === "string");
-      const path = textual[at % Math.max(textual.length, 1)];
-      if (!path) return;
-      const parent = parentOf(event, path) as Json;
-      const key = path[path.length - 1] as string;
-      const value = parent[key] as string;
-      parent[key] = how === "append" ? value + text : how === "prepend" ? text + value : how === "cut" ? value.slice(0, -1) : value.toUpperCase();
+      const leaf = leafOfType(event, paths, at, "string");
+      if (!leaf) return;
+      const value = leaf.parent[leaf.key] as string;
+      leaf.parent[leaf.key] = how === "append" ? value + text : how === "prepend" ? text + value : how === "cut" ? value.slice(0, -1) : value.toUpperCase();
     },
   ),
   // drop a key or an array item
