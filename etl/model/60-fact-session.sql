@@ -1,6 +1,7 @@
 -- Sessions, rebuilt whole for every visitor with a new event (a session can span two runs, and
 -- a late event can join or split sessions), so the result never depends on how events were
--- split between runs. The days of the sessions removed and rebuilt go to run_affected_day.
+-- split between runs. The new events' days, and the days of the sessions removed and rebuilt, go
+-- to run_affected_day: the aggregates (80-99) are rebuilt for those days.
 --
 -- Definitions (the README's "Metrics" says the same):
 --   session     a visitor's events in time order (derived_at, the clock-corrected time), cut where
@@ -16,7 +17,7 @@
 --   channel     the entry_channel of its first page view (etl/enrich/channel.ts), else of its
 --               first event.
 --   device, bot from its browser events only: server events carry the shop's server's agent.
-CREATE TEMP TABLE run_affected_day (day date NOT NULL) ON COMMIT DROP;
+INSERT INTO run_affected_day SELECT DISTINCT event_date FROM run_new_event;
 
 WITH removed AS (
   DELETE FROM fact_session

@@ -2,8 +2,6 @@
 -- sessions it removed or rebuilt). Bots are left out. A session counts on the day it started;
 -- page views and orders on their own day. users: distinct signed-in users, plus anonymous
 -- visitors never linked to one.
-INSERT INTO run_affected_day SELECT DISTINCT event_date FROM run_new_event;
-
 DELETE FROM agg_daily_kpi WHERE day IN (SELECT day FROM run_affected_day);
 
 WITH days AS (SELECT DISTINCT day FROM run_affected_day),

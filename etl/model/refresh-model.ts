@@ -24,7 +24,11 @@ function modelSql(): ModelSql {
   return cached;
 }
 
-/** Creates this transaction's staging tables (stage_event, stage_device). */
+/** Steps numbered 80 and up are aggregates: they rebuild the days listed in run_affected_day. */
+const FIRST_AGGREGATE_STEP = 80;
+const isAggregate = (step: { name: string }) => Number(step.name.slice(0, 2)) >= FIRST_AGGREGATE_STEP;
+
+/** Creates this transaction's staging tables (stage_event, stage_device, run_affected_day). */
 export async function createStageTables(client: pg.PoolClient): Promise<void> {
   await client.query(modelSql().stageTables);
 }
@@ -34,12 +38,27 @@ export async function createStageTables(client: pg.PoolClient): Promise<void> {
  * Returns how many events were new, per object, and how long each step took.
  */
 export async function mergeStage(client: pg.PoolClient): Promise<{ newEvents: Map<string, number>; stepMs: Record<string, number> }> {
+  const stepMs = await runSteps(client, modelSql().steps);
+  const counted = await client.query<{ object_key: string; n: string }>(COUNT_NEW_EVENTS_BY_OBJECT);
+  return { newEvents: new Map(counted.rows.map((row) => [row.object_key, Number(row.n)])), stepMs };
+}
+
+/**
+ * Rebuilds every aggregate for the given days (UTC, YYYY-MM-DD) from the facts as they are now,
+ * inside the caller's transaction: after facts were removed (erasure, retention) or rebuilt.
+ */
+export async function rebuildAggregates(client: pg.PoolClient, days: readonly string[]): Promise<Record<string, number>> {
+  await createStageTables(client);
+  await client.query("INSERT INTO run_affected_day SELECT unnest($1::date[])", [days]);
+  return runSteps(client, modelSql().steps.filter(isAggregate));
+}
+
+async function runSteps(client: pg.PoolClient, steps: ReadonlyArray<{ name: string; sql: string }>): Promise<Record<string, number>> {
   const stepMs: Record<string, number> = {};
-  for (const step of modelSql().steps) {
+  for (const step of steps) {
     const started = performance.now();
     await client.query(step.sql);
     stepMs[step.name] = Math.round(performance.now() - started);
   }
-  const counted = await client.query<{ object_key: string; n: string }>(COUNT_NEW_EVENTS_BY_OBJECT);
-  return { newEvents: new Map(counted.rows.map((row) => [row.object_key, Number(row.n)])), stepMs };
+  return stepMs;
 }

@@ -14,3 +14,6 @@ CREATE TEMP TABLE stage_device (
   device_id uuid NOT NULL, user_agent text, browser_name text, browser_major text, os_name text,
   os_version text, device_type text NOT NULL, device_vendor text, device_model text, is_bot boolean NOT NULL
 ) ON COMMIT DROP;
+
+-- The days whose aggregates this transaction rebuilds (steps 80-99 read it).
+CREATE TEMP TABLE run_affected_day (day date NOT NULL) ON COMMIT DROP;
