@@ -42,6 +42,13 @@ async function readObject(s3: S3Client, bucket: string, key: string): Promise<Ui
   return response.Body.transformToByteArray();
 }
 
+/** The first day of each month the rows' event days fall in (the UTC day of derived_at). */
+function eventMonths(rows: ReadonlyArray<{ derived_at: string }>): string[] {
+  const months = new Set<string>();
+  for (const row of rows) months.add(`${new Date(row.derived_at).toISOString().slice(0, 7)}-01`);
+  return [...months];
+}
+
 function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
@@ -160,10 +167,12 @@ async function loadPass(session: pg.PoolClient, result: EtlResult, deps: EtlDeps
   }
   const loaded = parsed.flatMap(({ object }) => (object.kind === "events" ? [object] : []));
 
+  const rows = loaded.flatMap((object) => object.rows);
+  await session.query(q.ENSURE_EVENT_MONTHS, [eventMonths(rows)]);
   // Statements per pass, not per object: a pass of many small objects stays a few round trips.
   await session.query("BEGIN");
   await createStageTables(session);
-  await stageRows(session, loaded.flatMap((object) => object.rows));
+  await stageRows(session, rows);
   const { newEvents, stepMs } = await mergeStage(session);
   for (const chunk of chunks(loaded.flatMap((object) => object.rejected), INSERT_CHUNK)) {
     await session.query(q.INSERT_REJECTED_LINES, [JSON.stringify(chunk)]);

@@ -49,6 +49,12 @@ SELECT r.object_key, $1, r.status, r.events_loaded, r.duplicates, r.rejected, r.
 FROM jsonb_to_recordset($2::jsonb) AS r(
   object_key text, status text, events_loaded integer, duplicates integer, rejected integer, error text)`;
 
+/**
+ * $1: days (YYYY-MM-DD): makes the fact_event partition of each one's month, in its own short
+ * transaction before a pass, so a pass never holds the locks partition DDL takes.
+ */
+export const ENSURE_EVENT_MONTHS = `SELECT ensure_fact_event_month(month) FROM (SELECT DISTINCT date_trunc('month', d)::date AS month FROM unnest($1::date[]) AS d) AS months`;
+
 /** After a pass's merge (etl/model/10-fact-event.sql): how many of each object's events were new. */
 export const COUNT_NEW_EVENTS_BY_OBJECT = `SELECT object_key, count(*) AS n FROM run_new_event GROUP BY object_key`;
 

@@ -17,6 +17,8 @@
 --   channel     the entry_channel of its first page view (etl/enrich/channel.ts), else of its
 --               first event.
 --   device, bot from its browser events only: server events carry the shop's server's agent.
+--   lost events the tracker's numbers (seq, per visitor from 1 without gaps) that never arrived,
+--               counted in the session of the event that arrived after the gap.
 INSERT INTO run_affected_day SELECT DISTINCT event_date FROM run_new_event;
 
 WITH removed AS (
@@ -29,12 +31,15 @@ INSERT INTO run_affected_day SELECT DISTINCT session_date FROM removed;
 WITH visitor_event AS (
   SELECT e.event_id, e.event_name, e.anonymous_id, e.session_id, e.user_id, e.derived_at, e.page_path,
          e.page_referrer, e.campaign, e.entry_channel, e.device_id, e.is_bot, e.first_visit, e.trusted,
-         e.properties,
+         e.properties, e.seq,
          lag(e.derived_at) OVER w AS previous_at,
-         lag(e.session_id) OVER w AS previous_session_id
+         lag(e.session_id) OVER w AS previous_session_id,
+         -- Numbers the tracker gave to events that never arrived, just before this one.
+         CASE WHEN e.seq IS NOT NULL THEN greatest(e.seq - coalesce(lag(e.seq) OVER by_seq, 0) - 1, 0) END AS seq_gap
   FROM fact_event e
   WHERE e.anonymous_id IN (SELECT anonymous_id FROM run_new_event WHERE anonymous_id IS NOT NULL)
-  WINDOW w AS (PARTITION BY e.anonymous_id ORDER BY e.derived_at, e.event_id)
+  WINDOW w AS (PARTITION BY e.anonymous_id ORDER BY e.derived_at, e.event_id),
+         by_seq AS (PARTITION BY e.anonymous_id ORDER BY e.seq NULLS LAST, e.event_id)
 ),
 activity AS (
   SELECT *,
@@ -64,6 +69,8 @@ summed AS (
          coalesce(sum((s.properties->>'focused_ms')::bigint) FILTER (WHERE s.event_name = 'engagement'), 0) / 1000 AS engaged_time_s,
          count(*) FILTER (WHERE s.event_name = 'page_view') AS page_views,
          count(*) AS events,
+         count(*) FILTER (WHERE s.seq IS NOT NULL) AS tracked_events,
+         coalesce(sum(s.seq_gap), 0) AS lost_events,
          count(*) FILTER (WHERE s.event_name NOT IN ('page_view', 'product_list_view', 'product_view', 'cart_view', 'engagement')) AS interactive,
          (array_agg(s.page_path ORDER BY s.derived_at, s.event_id) FILTER (WHERE s.event_name = 'page_view'))[1] AS entry_page,
          (array_agg(s.page_path ORDER BY s.derived_at DESC, s.event_id DESC) FILTER (WHERE s.event_name = 'page_view'))[1] AS exit_page,
@@ -86,7 +93,7 @@ inserted AS (
     session_key, session_id, anonymous_id, user_id, session_date, started_at, ended_at, duration_s,
     engaged_time_s, page_views, events, entry_page, exit_page, landing_referrer, utm_source, utm_medium,
     utm_campaign, channel, device_id, device_type, is_bot, first_visit, bounced, engaged, converted,
-    orders, revenue_cents)
+    orders, revenue_cents, tracked_events, lost_events)
   SELECT m.session_key, m.session_id, m.anonymous_id, coalesce(i.user_id, m.event_user_id),
          (m.started_at AT TIME ZONE 'UTC')::date, m.started_at, m.ended_at,
          floor(extract(epoch FROM m.ended_at - m.started_at)),
@@ -95,7 +102,7 @@ inserted AS (
          m.channel, m.device_id, d.device_type, m.is_bot, m.first_visit,
          m.page_views = 1 AND m.interactive = 0,
          m.engaged_time_s >= 10 OR m.page_views >= 2 OR m.orders > 0,
-         m.orders > 0, m.orders, m.revenue_cents
+         m.orders > 0, m.orders, m.revenue_cents, m.tracked_events, m.lost_events
   FROM summed m
   LEFT JOIN identity_map i ON i.anonymous_id = m.anonymous_id
   LEFT JOIN dim_device d ON d.device_id = m.device_id
