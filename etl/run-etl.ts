@@ -1,10 +1,13 @@
-import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import type pg from "pg";
-import { listingStart, listRawKeyPages } from "./list-raw-objects.ts";
-import { createStageTables, mergeStage } from "./model/refresh-model.ts";
-import { stageRows } from "./model/stage-rows.ts";
-import { parseRawObject, type ParsedObject } from "./parse-raw-object.ts";
+import { partitionPrefix } from "../lib/lake/keys.ts";
+import { listingStart } from "./list-raw-objects.ts";
+import { loadPass, type PassStep } from "./load-pass.ts";
+import { runDataChecks } from "./model/data-checks.ts";
+import { pendingObjectBatches, type DayCounts } from "./pending-objects.ts";
 import * as q from "./warehouse-queries.ts";
+
+export type { PassStep } from "./load-pass.ts";
 
 export interface EtlDeps {
   s3: S3Client;
@@ -15,6 +18,21 @@ export interface EtlDeps {
   /** A run starts no new pass after this long (the Lambda's timeout less a margin); at least one pass always runs. */
   timeBudgetMs?: number;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Called as each pass reaches a step: a seam to trace a pass, or to kill one there in a test. */
+  onStep?: (step: PassStep) => Promise<void>;
+}
+
+export interface EtlOptions {
+  /**
+   * Load every object of the raw partitions received from `from` to `to` (hours, inclusive) that
+   * is not in the manifest yet, whatever the look-back; nothing else. Objects already loaded stay
+   * as they are, so a backfill gives the same exactly-once result as the runs that missed them.
+   */
+  backfill?: { from: Date; to: Date } | undefined;
+  /** List the whole lake against the manifest: "daily" (the default) when no run did in the last day. */
+  reconcile?: "daily" | "now" | "never";
+  /** Run the data checks (etl/model/checks) over the days the run rebuilt. Default true. */
+  checks?: boolean;
 }
 
 export interface EtlResult {
@@ -23,35 +41,23 @@ export interface EtlResult {
   passes: number;
   objectsLoaded: number;
   objectsQuarantined: number;
+  /** Objects a GET failed for: left for a later run (quarantined after a few failures). */
+  objectsDeferred: number;
   eventsLoaded: number;
   duplicates: number;
   rejected: number;
   /** True when new objects were still waiting when the run stopped (its time budget ran out). */
   backlog: boolean;
+  /** Whether this run listed the whole lake (or the backfill's range) against the manifest. */
+  reconciled: boolean;
+  /** Data checks with failing rows, by severity. */
+  checksFailed: string[];
+  checksWarned: string[];
 }
 
 const DEFAULT_OBJECTS_PER_PASS = 500;
 const DEFAULT_TIME_BUDGET_MS = 10 * 60_000;
-const INSERT_CHUNK = 1_000;
-/** Objects fetched from S3 at once; keeps a pass's reads short without flooding the endpoint. */
-const READ_CONCURRENCY = 8;
-
-async function readObject(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {
-  const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  if (!response.Body) throw new Error(`object ${key} has no body`);
-  return response.Body.transformToByteArray();
-}
-
-/** The first day of each month the rows' event days fall in (the UTC day of derived_at). */
-function eventMonths(rows: ReadonlyArray<{ derived_at: string }>): string[] {
-  const months = new Set<string>();
-  for (const row of rows) months.add(`${new Date(row.derived_at).toISOString().slice(0, 7)}-01`);
-  return [...months];
-}
-
-function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
+const HOUR_MS = 3_600_000;
 
 /**
  * One ETL run: passes of at most maxObjectsPerPass new objects, each read, validated, staged
@@ -61,7 +67,7 @@ function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> 
  * twice. An advisory lock makes an overlapping run exit with status "skipped"; the session's
  * timeouts end a backend whose client died, so the lock dies with its holder.
  */
-export async function runEtl(deps: EtlDeps): Promise<EtlResult> {
+export async function runEtl(deps: EtlDeps, options: EtlOptions = {}): Promise<EtlResult> {
   const { warehouse } = deps;
   const log = deps.log ?? (() => {});
   const session = await warehouse.connect();
@@ -72,8 +78,14 @@ export async function runEtl(deps: EtlDeps): Promise<EtlResult> {
   // A connection whose unlock failed may still hold the lock: it must not go back to the pool.
   let reusable = true;
   const result: EtlResult = {
-    status: "skipped", runId: null, passes: 0, objectsLoaded: 0, objectsQuarantined: 0, eventsLoaded: 0, duplicates: 0, rejected: 0, backlog: false,
+    status: "skipped", runId: null, passes: 0, objectsLoaded: 0, objectsQuarantined: 0, objectsDeferred: 0, eventsLoaded: 0,
+    duplicates: 0, rejected: 0, backlog: false, reconciled: false, checksFailed: [], checksWarned: [],
   };
+  const finish = (status: string, error: string | null) =>
+    session.query(q.FINISH_RUN, [
+      result.runId, status, result.objectsLoaded, result.objectsQuarantined, result.eventsLoaded, result.duplicates, result.rejected, error,
+      result.passes, result.backlog, result.checksFailed.length, result.checksWarned.length, result.reconciled,
+    ]);
   try {
     await session.query(q.SESSION_TIMEOUTS);
     const lock = await session.query<{ locked: boolean }>(q.TRY_LOCK, [q.ETL_LOCK_KEY]);
@@ -86,22 +98,15 @@ export async function runEtl(deps: EtlDeps): Promise<EtlResult> {
       if (abandoned.rows.length > 0) log("marked runs that died as abandoned", { runIds: abandoned.rows.map((row) => Number(row.run_id)) });
       result.runId = Number((await session.query<{ run_id: string }>(q.START_RUN)).rows[0]?.run_id);
       result.status = "succeeded";
-      await loadPasses(session, result, deps);
-      await session.query(q.FINISH_RUN, [
-        result.runId, "succeeded", result.objectsLoaded, result.objectsQuarantined, result.eventsLoaded, result.duplicates, result.rejected, null,
-      ]);
+      const days = await load(session, result, deps, options);
+      if (options.checks !== false && days.size > 0) await check(session, result, [...days].sort(), log);
+      await finish("succeeded", null);
       log("run finished", { ...result });
       return result;
     } catch (error) {
       await session.query("ROLLBACK").catch(() => {});
-      if (result.runId !== null) {
-        // What earlier passes committed stays loaded and counted.
-        await session
-          .query(q.FINISH_RUN, [
-            result.runId, "failed", result.objectsLoaded, result.objectsQuarantined, result.eventsLoaded, result.duplicates, result.rejected, String(error),
-          ])
-          .catch(() => {});
-      }
+      // What earlier passes committed stays loaded and counted.
+      if (result.runId !== null) await finish("failed", String(error)).catch(() => {});
       throw error;
     } finally {
       await session.query(q.UNLOCK, [q.ETL_LOCK_KEY]).catch(() => {
@@ -109,95 +114,76 @@ export async function runEtl(deps: EtlDeps): Promise<EtlResult> {
       });
     }
   } finally {
-    session.off("error", connectionLost);
+    // A dead connection can still report its end after the release: keep listening to it then.
+    if (reusable) session.off("error", connectionLost);
     session.release(!reusable);
   }
 }
 
-async function loadPasses(session: pg.PoolClient, result: EtlResult, deps: EtlDeps): Promise<void> {
+/** The run's passes; returns the days whose aggregates they rebuilt. */
+async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, options: EtlOptions): Promise<Set<string>> {
   const startedAt = performance.now();
   const budget = deps.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-  const perPass = deps.maxObjectsPerPass ?? DEFAULT_OBJECTS_PER_PASS;
-  const newest = await session.query<{ object_key: string | null }>(q.NEWEST_LOADED_OBJECT);
-  // The first pass looks back a few partitions for objects written late; later passes go on
-  // from where the previous one stopped listing.
-  let cursor = listingStart(newest.rows[0]?.object_key ?? null);
-  for (;;) {
-    const { keys, next, more } = await pendingKeys(session, deps, cursor, perPass);
-    if (keys.length === 0) return;
-    await loadPass(session, result, deps, keys);
-    result.passes += 1;
-    cursor = next;
-    if (!more) return;
-    if (performance.now() - startedAt >= budget) {
-      result.backlog = true;
-      return;
-    }
-  }
-}
-
-/**
- * Up to `limit` keys after `startAfter` that are not in the manifest, listing page by page.
- * `next` is where the following pass lists from; `more` says the listing did not end.
- */
-async function pendingKeys(
-  session: pg.PoolClient,
-  deps: EtlDeps,
-  startAfter: string | undefined,
-  limit: number,
-): Promise<{ keys: string[]; next: string | undefined; more: boolean }> {
-  const keys: string[] = [];
-  for await (const page of listRawKeyPages(deps.s3, deps.bucket, startAfter)) {
-    const known = new Set((await session.query<{ object_key: string }>(q.KNOWN_OBJECTS, [page])).rows.map((row) => row.object_key));
-    for (const key of page) {
-      if (known.has(key)) continue;
-      keys.push(key);
-      if (keys.length === limit) return { keys, next: key, more: true };
-    }
-  }
-  return { keys, next: keys.at(-1) ?? startAfter, more: false };
-}
-
-async function loadPass(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, keys: readonly string[]): Promise<void> {
+  const batchSize = deps.maxObjectsPerPass ?? DEFAULT_OBJECTS_PER_PASS;
+  const days = new Set<string>();
+  // Objects a GET failed for in this run: tried once per run, so each failure counts one run.
+  const deferred = new Set<string>();
   const log = deps.log ?? (() => {});
-  const parsed: Array<{ key: string; object: ParsedObject }> = [];
-  for (const batch of chunks(keys, READ_CONCURRENCY)) {
-    const read = batch.map(async (key) => ({ key, object: parseRawObject(key, await readObject(deps.s3, deps.bucket, key)) }));
-    parsed.push(...(await Promise.all(read)));
-  }
-  const loaded = parsed.flatMap(({ object }) => (object.kind === "events" ? [object] : []));
 
-  const rows = loaded.flatMap((object) => object.rows);
-  await session.query(q.ENSURE_EVENT_MONTHS, [eventMonths(rows)]);
-  // Statements per pass, not per object: a pass of many small objects stays a few round trips.
-  await session.query("BEGIN");
-  await createStageTables(session);
-  await stageRows(session, rows);
-  const { newEvents, stepMs } = await mergeStage(session);
-  for (const chunk of chunks(loaded.flatMap((object) => object.rejected), INSERT_CHUNK)) {
-    await session.query(q.INSERT_REJECTED_LINES, [JSON.stringify(chunk)]);
-  }
-  const manifest = parsed.map(({ key, object }) => {
-    if (object.kind === "corrupt") {
-      return { object_key: key, status: "quarantined", events_loaded: 0, duplicates: 0, rejected: 0, error: object.reason };
+  /** Loads the batches until they end (true) or the time budget is spent (false). */
+  const work = async (batches: AsyncGenerator<string[]>): Promise<boolean> => {
+    for await (const keys of batches) {
+      const outcome = await loadPass(session, deps, result.runId!, keys, deps.onStep);
+      result.passes += 1;
+      result.objectsLoaded += outcome.objectsLoaded;
+      result.objectsQuarantined += outcome.objectsQuarantined;
+      result.objectsDeferred += outcome.deferred.length;
+      for (const key of outcome.deferred) deferred.add(key);
+      result.eventsLoaded += outcome.eventsLoaded;
+      result.duplicates += outcome.duplicates;
+      result.rejected += outcome.rejected;
+      for (const day of outcome.days) days.add(day);
+      log("pass committed", { objects: keys.length, stepMs: outcome.stepMs });
+      if (keys.length === batchSize && performance.now() - startedAt >= budget) {
+        result.backlog = true;
+        return false;
+      }
     }
-    const fresh = newEvents.get(key) ?? 0;
-    return { object_key: key, status: "loaded", events_loaded: fresh, duplicates: object.rows.length - fresh, rejected: object.rejected.length, error: null };
-  });
-  for (const chunk of chunks(manifest, INSERT_CHUNK)) {
-    await session.query(q.RECORD_OBJECTS, [result.runId, JSON.stringify(chunk)]);
-  }
-  await session.query("COMMIT");
+    return true;
+  };
+  const sweep = async (startAfter: string | undefined, stopBefore: string | undefined) => {
+    const counts: DayCounts = new Map();
+    if (!(await work(pendingObjectBatches(session, deps, { startAfter, stopBefore, batchSize, counts, skip: deferred })))) return;
+    const rows = [...counts].map(([day, { listed, missing }]) => ({ day, objects_listed: listed, objects_missing: missing }));
+    await session.query(q.RECORD_RECONCILIATION, [result.runId, JSON.stringify(rows)]);
+    result.reconciled = true;
+    const missed = rows.filter((row) => row.objects_missing > 0);
+    if (missed.length > 0) log("listing the lake found objects the look-back had missed; loaded them", { days: missed });
+  };
 
-  for (const entry of manifest) {
-    if (entry.status === "quarantined") {
-      result.objectsQuarantined += 1;
-      continue;
-    }
-    result.objectsLoaded += 1;
-    result.eventsLoaded += entry.events_loaded;
-    result.duplicates += entry.duplicates;
-    result.rejected += entry.rejected;
+  if (options.backfill) {
+    const { from, to } = options.backfill;
+    await sweep(partitionPrefix("raw", from), partitionPrefix("raw", new Date(to.getTime() + HOUR_MS)));
+    return days;
   }
-  log("pass committed", { objects: keys.length, stepMs });
+  const newest = await session.query<{ object_key: string | null }>(q.NEWEST_LOADED_OBJECT);
+  // From a few partitions before the newest loaded one: objects written late to a recent hour.
+  const caughtUp = await work(pendingObjectBatches(session, deps, { startAfter: listingStart(newest.rows[0]?.object_key ?? null), batchSize }));
+  const reconcile = options.reconcile ?? "daily";
+  if (caughtUp && reconcile !== "never") {
+    const due = reconcile === "now" || !(await session.query<{ recent: boolean }>(q.RECONCILED_RECENTLY)).rows[0]?.recent;
+    if (due) await sweep(undefined, undefined);
+  }
+  return days;
+}
+
+async function check(session: pg.PoolClient, result: EtlResult, days: string[], log: NonNullable<EtlDeps["log"]>): Promise<void> {
+  const checks = await runDataChecks(session, days);
+  await session.query(q.RECORD_DATA_CHECKS, [
+    result.runId, JSON.stringify(checks.map((c) => ({ check_name: c.name, severity: c.severity, failures: c.failures, sample: c.sample }))),
+  ]);
+  const failing = checks.filter((c) => c.failures > 0);
+  result.checksFailed = failing.filter((c) => c.severity === "error").map((c) => c.name);
+  result.checksWarned = failing.filter((c) => c.severity === "warn").map((c) => c.name);
+  if (result.checksFailed.length > 0) log("data checks failed", { checks: failing.filter((c) => c.severity === "error") });
 }

@@ -35,7 +35,8 @@ RETURNING run_id`;
 export const FINISH_RUN = `
 UPDATE etl_run
 SET finished_at = now(), status = $2, objects_loaded = $3, objects_quarantined = $4,
-    events_loaded = $5, duplicates = $6, rejected = $7, error = $8
+    events_loaded = $5, duplicates = $6, rejected = $7, error = $8, passes = $9, backlog = $10,
+    checks_failed = $11, checks_warned = $12, reconciled = $13
 WHERE run_id = $1`;
 
 export const NEWEST_LOADED_OBJECT = `SELECT max(object_key) AS object_key FROM etl_object_manifest`;
@@ -64,3 +65,34 @@ INSERT INTO etl_rejected_line (object_key, line_number, reason, line)
 SELECT r.object_key, r.line_number, r.reason, r.line
 FROM jsonb_to_recordset($1::jsonb) AS r(object_key text, line_number integer, reason text, line text)
 ON CONFLICT (object_key, line_number) DO NOTHING`;
+
+/** The days the pass's aggregates were rebuilt for (etl/model/stage-tables.sql). */
+export const AFFECTED_DAYS = `SELECT DISTINCT day::text AS day FROM run_affected_day ORDER BY day`;
+
+/**
+ * $1: run id; $2: JSON array of {object_key, error}: one more failed read for each object.
+ * Returns each object's failures so far.
+ */
+export const COUNT_READ_FAILURES = `
+INSERT INTO etl_object_failure AS f (object_key, failures, last_run_id, last_error)
+SELECT r.object_key, 1, $1, r.error
+FROM jsonb_to_recordset($2::jsonb) AS r(object_key text, error text)
+ON CONFLICT (object_key) DO UPDATE SET
+  failures = f.failures + 1, last_run_id = EXCLUDED.last_run_id, last_error = EXCLUDED.last_error, last_failed_at = now()
+RETURNING object_key, failures, last_error`;
+
+/** $1: run id; $2: JSON array of {check_name, severity, failures, sample}. */
+export const RECORD_DATA_CHECKS = `
+INSERT INTO etl_data_check (run_id, check_name, severity, failures, sample)
+SELECT $1, r.check_name, r.severity, r.failures, r.sample
+FROM jsonb_to_recordset($2::jsonb) AS r(check_name text, severity text, failures integer, sample jsonb)`;
+
+/** $1: run id; $2: JSON array of {day, objects_listed, objects_missing}. */
+export const RECORD_RECONCILIATION = `
+INSERT INTO etl_lake_reconciliation (run_id, day, objects_listed, objects_missing)
+SELECT $1, r.day, r.objects_listed, r.objects_missing
+FROM jsonb_to_recordset($2::jsonb) AS r(day date, objects_listed integer, objects_missing integer)`;
+
+/** Whether a run listed the whole lake against the manifest in the last day. */
+export const RECONCILED_RECENTLY = `
+SELECT EXISTS (SELECT 1 FROM etl_run WHERE reconciled AND started_at > now() - interval '1 day') AS recent`;

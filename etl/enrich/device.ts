@@ -4,7 +4,8 @@ import { v5 as uuidv5 } from "uuid";
 import { boundedMemo } from "./bounded-memo.ts";
 import { DESKTOP_OS_NAMES } from "./desktop-os-names.ts";
 
-export type DeviceType = "desktop" | "mobile" | "tablet" | "tv" | "console" | "wearable" | "bot" | "other";
+export const DEVICE_TYPES = ["desktop", "mobile", "tablet", "tv", "console", "wearable", "bot", "other"] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
 
 /** What a user agent says of the device behind it: one dim_device row, less the user agent. */
 export interface Device {

@@ -101,7 +101,7 @@ async function loadDay(): Promise<void> {
   const receivedAt = new Date(at("13:00:00.000"));
   const records = dayOfShopping().map(({ event, userAgent, trusted }) => ({ ...rawRecord(event, receivedAt, trusted), user_agent: userAgent }));
   await writeLakeObject(parts.deps.s3, parts.deps.bucket, "raw", receivedAt, records);
-  expect(await runEtl(parts.deps)).toMatchObject({ status: "succeeded", eventsLoaded: records.length });
+  expect(await runEtl(parts.deps)).toMatchObject({ status: "succeeded", eventsLoaded: records.length, checksFailed: [] });
 }
 
 const rows = async (sql: string) => (await parts.sql.query(sql)).rows;
@@ -160,7 +160,7 @@ describe("the daily aggregates", () => {
     const receivedAt = new Date(at("15:00:00.000"));
     const filled = late("10:01:30.000", "/cart", null, "cart_view", items([gpu, 2]));
     await writeLakeObject(parts.deps.s3, parts.deps.bucket, "raw", receivedAt, [{ ...rawRecord(filled.event, receivedAt), user_agent: DESKTOP }]);
-    await runEtl(parts.deps);
+    expect(await runEtl(parts.deps)).toMatchObject({ eventsLoaded: 1, checksFailed: [] });
     expect(await rows("SELECT tracked_events, lost_events FROM agg_daily_kpi")).toEqual([{ tracked_events: 19, lost_events: 0 }]);
   });
 });

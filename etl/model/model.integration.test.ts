@@ -71,7 +71,7 @@ async function snapshot(): Promise<Record<string, string[]>> {
 describe("the model", () => {
   it("cuts sessions and measures each one by the written definitions", async () => {
     await load([dayOfTraffic()]);
-    expect(await runEtl(parts.deps)).toMatchObject({ status: "succeeded", eventsLoaded: 10 });
+    expect(await runEtl(parts.deps)).toMatchObject({ status: "succeeded", eventsLoaded: 10, checksFailed: [] });
     const sessions = await parts.sql.query(`
       SELECT user_id, started_at, page_views, events, entry_page, exit_page, landing_referrer, channel, device_type, is_bot,
              bounced, engaged, converted, orders, revenue_cents::int AS revenue, engaged_time_s, duration_s
@@ -143,7 +143,7 @@ describe("the model", () => {
           });
           for (const objects of runs) {
             await load(objects.filter((events) => events !== undefined && events.length > 0));
-            await runEtl(parts.deps);
+            expect((await runEtl(parts.deps)).checksFailed).toEqual([]);
           }
           expect(await snapshot()).toEqual(once);
         },

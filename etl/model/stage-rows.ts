@@ -41,15 +41,22 @@ function eventLine(row: FactEventRow, devices: Map<string, Device & { user_agent
   return copyLine(EVENT_COLUMNS.map((column) => values[column]));
 }
 
-async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], lines: Iterable<string>): Promise<void> {
+async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<void> {
   await pipeline(Readable.from(lines), client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`)));
 }
 
-/** Streams a pass's rows, enriched, into stage_event, and the devices they name into stage_device. */
-export async function stageRows(client: pg.PoolClient, rows: readonly FactEventRow[]): Promise<void> {
+/**
+ * Streams a pass's rows, enriched, into stage_event, and the devices they name into stage_device.
+ * `streaming` is awaited once the COPY has begun sending rows.
+ */
+export async function stageRows(client: pg.PoolClient, rows: readonly FactEventRow[], streaming: () => Promise<void> = async () => {}): Promise<void> {
   const devices = new Map<string, Device & { user_agent: string | null }>();
-  function* lines() {
-    for (const row of rows) yield eventLine(row, devices);
+  async function* lines() {
+    let sent = 0;
+    for (const row of rows) {
+      yield eventLine(row, devices);
+      if (++sent === 1) await streaming();
+    }
   }
   await copyInto(client, "stage_event", EVENT_COLUMNS, lines());
   await copyInto(
