@@ -1,6 +1,7 @@
 import { loadBoundSecrets } from "../lib/secrets/bound-secrets.ts";
 import { createEtlDeps, parseEtlEnv } from "./etl-env.ts";
 import { migrateWarehouse } from "./migrations.ts";
+import { etlOptionsFromEvent } from "./etl-request.ts";
 import { runEtl, type EtlDeps, type EtlResult } from "./run-etl.ts";
 
 let ready: Promise<EtlDeps> | undefined;
@@ -24,10 +25,13 @@ const SAFETY_MARGIN_MS = 3 * 60_000;
 
 /**
  * EventBridge schedule → one ETL run: passes until the backlog is empty or the Lambda's time is
- * nearly up (a pass is bounded, so the last one finishes within the margin).
+ * nearly up (a pass is bounded, so the last one finishes within the margin). Invoked by hand
+ * with a request instead (etl-request.ts: {"backfill": {"from", "to"}}, {"reconcile": "now"}),
+ * it does that.
  */
-export async function handler(_event: unknown, context?: { getRemainingTimeInMillis(): number }): Promise<EtlResult> {
+export async function handler(event: unknown, context?: { getRemainingTimeInMillis(): number }): Promise<EtlResult> {
+  const options = etlOptionsFromEvent(event);
   const deps = await prepare();
   const remaining = context?.getRemainingTimeInMillis();
-  return runEtl(remaining === undefined ? deps : { ...deps, timeBudgetMs: Math.max(0, remaining - SAFETY_MARGIN_MS) });
+  return runEtl(remaining === undefined ? deps : { ...deps, timeBudgetMs: Math.max(0, remaining - SAFETY_MARGIN_MS) }, options);
 }

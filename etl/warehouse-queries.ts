@@ -96,3 +96,15 @@ FROM jsonb_to_recordset($2::jsonb) AS r(day date, objects_listed integer, object
 /** Whether a run listed the whole lake against the manifest in the last day. */
 export const RECONCILED_RECENTLY = `
 SELECT EXISTS (SELECT 1 FROM etl_run WHERE reconciled AND started_at > now() - interval '1 day') AS recent`;
+
+/** $1, $2: first and last event day (null: unbounded). The events a rebuild treats as new. */
+export const REBUILD_SCOPE = `
+CREATE TEMP TABLE run_new_event ON COMMIT DROP AS
+SELECT event_id, event_name, event_date, anonymous_id, user_id, product_id, trusted, object_key
+FROM fact_event
+WHERE event_date >= coalesce($1::date, '-infinity'::date) AND event_date <= coalesce($2::date, 'infinity'::date)`;
+
+export const INDEX_REBUILD_SCOPE = `CREATE INDEX ON run_new_event (anonymous_id); ANALYZE run_new_event`;
+
+/** Taken inside a rebuild's transaction: false while an ETL run (or another rebuild) works. */
+export const TRY_XACT_LOCK = `SELECT pg_try_advisory_xact_lock($1) AS locked`;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { MODEL_SQL_DIR } from "../sql-files.ts";
-import { COUNT_NEW_EVENTS_BY_OBJECT } from "../warehouse-queries.ts";
+import { COUNT_NEW_EVENTS_BY_OBJECT, INDEX_REBUILD_SCOPE, REBUILD_SCOPE } from "../warehouse-queries.ts";
 
 
 interface ModelSql {
@@ -26,6 +26,8 @@ function modelSql(): ModelSql {
 
 /** Steps numbered 80 and up are aggregates: they rebuild the days listed in run_affected_day. */
 const FIRST_AGGREGATE_STEP = 80;
+/** The step that loads fact_event from staging (10-fact-event.sql) and makes run_new_event. */
+const FACT_EVENT_STEP = 10;
 const isAggregate = (step: { name: string }) => Number(step.name.slice(0, 2)) >= FIRST_AGGREGATE_STEP;
 
 /** Creates this transaction's staging tables (stage_event, stage_device, run_affected_day). */
@@ -41,6 +43,19 @@ export async function mergeStage(client: pg.PoolClient): Promise<{ newEvents: Ma
   const stepMs = await runSteps(client, modelSql().steps);
   const counted = await client.query<{ object_key: string; n: string }>(COUNT_NEW_EVENTS_BY_OBJECT);
   return { newEvents: new Map(counted.rows.map((row) => [row.object_key, Number(row.n)])), stepMs };
+}
+
+/**
+ * Recomputes everything the model derives from fact_event (dimensions, identities, sessions,
+ * order lines, aggregates) for the events of the given days (all when a bound is null), inside
+ * the caller's transaction: after the model's SQL changed, or to fill a table a migration added.
+ * Staging is empty, so the steps after fact_event see these events as the pass's new ones.
+ */
+export async function rebuildFromFacts(client: pg.PoolClient, range: { from: string | null; to: string | null }): Promise<Record<string, number>> {
+  await createStageTables(client);
+  await client.query(REBUILD_SCOPE, [range.from, range.to]);
+  await client.query(INDEX_REBUILD_SCOPE);
+  return runSteps(client, modelSql().steps.filter((step) => Number(step.name.slice(0, 2)) > FACT_EVENT_STEP));
 }
 
 /**
