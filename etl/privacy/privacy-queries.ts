@@ -159,7 +159,13 @@ WHERE order_date < $1::date AND (anonymous_id IS NOT NULL OR session_id IS NOT N
 export const DELETE_OLD_REJECTED_LINES = `
 DELETE FROM etl_rejected_line WHERE object_key >= 'raw/dt=' AND object_key < 'raw/dt=' || to_char($1::date, 'YYYY-MM-DD')`;
 
-export const DELETE_OLD_KPI_DAYS = `DELETE FROM agg_daily_kpi WHERE day < $1::date`;
+/** $1 cutoff (date): every daily aggregate's rows of earlier days, one statement each. */
+export const DELETE_OLD_AGGREGATE_DAYS = [
+  "agg_daily_kpi", "agg_product_daily", "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily", "agg_page_path_daily",
+].map((table) => `DELETE FROM ${table} WHERE day < $1::date`);
+
+/** $1 cutoff (date): the claims of the events retention removed (fact_event_key). */
+export const DELETE_OLD_EVENT_KEYS = `DELETE FROM fact_event_key WHERE event_date < $1::date`;
 
 /**
  * $1 cutoff, $2 keys still in those partitions: manifest rows of objects retention deleted. A

@@ -43,7 +43,12 @@ export async function retainWarehouse(session: pg.PoolClient, cutoff: string, co
   const links = await session.query(q.DELETE_OLD_IDENTITY_LINKS, [cutoff]);
   const orderLines = await session.query(q.PSEUDONYMIZE_OLD_ORDER_LINES, [cutoff]);
   const rejected = await session.query(q.DELETE_OLD_REJECTED_LINES, [cutoff]);
-  const kpiDays = await session.query(q.DELETE_OLD_KPI_DAYS, [cutoff]);
+  let kpiDays = 0;
+  for (const statement of q.DELETE_OLD_AGGREGATE_DAYS) {
+    const deleted = await session.query(statement, [cutoff]);
+    if (statement.includes("agg_daily_kpi")) kpiDays = deleted.rowCount ?? 0;
+  }
+  await session.query(q.DELETE_OLD_EVENT_KEYS, [cutoff]);
   await session.query("COMMIT");
 
   counts.events_deleted += events.eventsDeleted;
@@ -52,7 +57,7 @@ export async function retainWarehouse(session: pg.PoolClient, cutoff: string, co
   counts.identity_links_deleted += links.rowCount ?? 0;
   counts.order_lines_pseudonymized += orderLines.rowCount ?? 0;
   counts.rejected_lines_deleted += rejected.rowCount ?? 0;
-  counts.kpi_days_deleted += kpiDays.rowCount ?? 0;
+  counts.kpi_days_deleted += kpiDays;
 }
 
 /**

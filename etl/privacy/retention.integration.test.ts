@@ -85,6 +85,7 @@ describe("retention", () => {
     expect(oldEvents).toBeGreaterThan(0);
     expect(oldSessions).toBeGreaterThan(0);
     const oldKpiDays = await count("SELECT count(*) AS n FROM agg_daily_kpi WHERE day < $1", [CUTOFF]);
+    expect(await count("SELECT count(*) AS n FROM agg_channel_daily WHERE day < $1", [CUTOFF])).toBeGreaterThan(0);
     const oldLinks = await count("SELECT count(*) AS n FROM identity_map WHERE last_linked_at < $1::date", [CUTOFF]);
     expect(await count("SELECT count(*) AS n FROM etl_rejected_line")).toBe(2);
     const kept = {
@@ -104,6 +105,11 @@ describe("retention", () => {
     expect(await count("SELECT count(*) AS n FROM fact_event WHERE event_date < $1", [CUTOFF])).toBe(0);
     expect(await count("SELECT count(*) AS n FROM fact_session WHERE session_date < $1", [CUTOFF])).toBe(0);
     expect(await count("SELECT count(*) AS n FROM agg_daily_kpi WHERE day < $1", [CUTOFF])).toBe(0);
+    for (const table of ["agg_product_daily", "agg_channel_daily", "agg_page_path_daily"]) {
+      expect(await count(`SELECT count(*) AS n FROM ${table} WHERE day < $1`, [CUTOFF]), table).toBe(0);
+    }
+    // Every event left is still claimed once, and no claim outlives its event.
+    expect(await count("SELECT count(*) AS n FROM fact_event_key")).toBe(await count("SELECT count(*) AS n FROM fact_event"));
     expect(await rows("SELECT to_jsonb(t)::text AS row FROM fact_event t")).toEqual(kept.events);
     expect(await rows("SELECT to_jsonb(t)::text AS row FROM fact_session t")).toEqual(kept.sessions);
     expect(await rows("SELECT to_jsonb(t)::text AS row FROM agg_daily_kpi t")).toEqual(kept.kpi);
