@@ -128,7 +128,8 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
       startOutboxRelay({ databaseUrl: shopDb.url, ingestUrl: ingest.url, secret: serverEventsSecret, intervalMs: config.OUTBOX_INTERVAL_SECONDS * 1000, log }),
     );
 
-    const etlEnv = { WAREHOUSE_URL: warehouseDb.url, RAW_BUCKET: config.RAW_BUCKET, S3_ENDPOINT: s3.endpoint };
+    // Locally the ETL reads the shop as its owner; in production as a user in role warehouse_reader.
+    const etlEnv = { WAREHOUSE_URL: warehouseDb.url, RAW_BUCKET: config.RAW_BUCKET, S3_ENDPOINT: s3.endpoint, SHOP_READONLY_URL: shopDb.url };
     const etlDeps = createEtlDeps(etlEnv, (message, fields) => log(`[etl] ${message} ${fields ? JSON.stringify(fields) : ""}`));
     stops.push({ name: "etl", stop: () => closeEtlDeps(etlDeps) });
     const etlPass = () => runEtl(etlDeps);

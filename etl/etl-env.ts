@@ -9,6 +9,8 @@ const etlEnvSchema = z.object({
   S3_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().optional(),
   ETL_MAX_OBJECTS_PER_PASS: z.coerce.number().int().positive().optional(),
+  /** The shop's database as a user in role warehouse_reader: daily order totals, for reconciliation. */
+  SHOP_READONLY_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
 });
 
 export type EtlEnv = z.infer<typeof etlEnvSchema>;
@@ -27,16 +29,19 @@ export function createEtlDeps(env: EtlEnv, log?: EtlDeps["log"]): EtlDeps {
   const warehouse = new pg.Pool({ connectionString: env.WAREHOUSE_URL, max: 2 });
   // An idle connection the server closes (restart, failover) must not crash the process.
   warehouse.on("error", (error) => log?.("idle warehouse connection lost", { error: error.message }));
+  const shop = env.SHOP_READONLY_URL ? new pg.Pool({ connectionString: env.SHOP_READONLY_URL, max: 1 }) : undefined;
+  shop?.on("error", (error) => log?.("idle shop connection lost", { error: error.message }));
   return {
     s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
     bucket: env.RAW_BUCKET,
     warehouse,
     ...(env.ETL_MAX_OBJECTS_PER_PASS ? { maxObjectsPerPass: env.ETL_MAX_OBJECTS_PER_PASS } : {}),
     ...(log ? { log } : {}),
+    ...(shop ? { shop } : {}),
   };
 }
 
 export async function closeEtlDeps(deps: EtlDeps): Promise<void> {
   deps.s3.destroy();
-  await deps.warehouse.end();
+  await Promise.all([deps.warehouse.end(), deps.shop?.end()]);
 }

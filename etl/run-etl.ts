@@ -4,6 +4,7 @@ import { partitionPrefix } from "../lib/lake/keys.ts";
 import { listingStart } from "./list-raw-objects.ts";
 import { loadPass, type PassStep } from "./load-pass.ts";
 import { runDataChecks } from "./model/data-checks.ts";
+import { refreshShopTotals } from "./reconcile-shop.ts";
 import { pendingObjectBatches, type DayCounts } from "./pending-objects.ts";
 import * as q from "./warehouse-queries.ts";
 
@@ -18,6 +19,8 @@ export interface EtlDeps {
   /** A run starts no new pass after this long (the Lambda's timeout less a margin); at least one pass always runs. */
   timeBudgetMs?: number;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** The shop's database, read-only (warehouse_order_totals only): reconciles orders and revenue. */
+  shop?: pg.Pool;
   /** Called as each pass reaches a step: a seam to trace a pass, or to kill one there in a test. */
   onStep?: (step: PassStep) => Promise<void>;
 }
@@ -99,6 +102,8 @@ export async function runEtl(deps: EtlDeps, options: EtlOptions = {}): Promise<E
       result.runId = Number((await session.query<{ run_id: string }>(q.START_RUN)).rows[0]?.run_id);
       result.status = "succeeded";
       const days = await load(session, result, deps, options);
+      // Before the checks, which compare them with the warehouse's orders.
+      if (deps.shop) await reconcileShop(deps.shop, session, [...days], log);
       if (options.checks !== false && days.size > 0) await check(session, result, [...days].sort(), log);
       await finish("succeeded", null);
       log("run finished", { ...result });
@@ -175,6 +180,15 @@ async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, op
     if (due) await sweep(undefined, undefined);
   }
   return days;
+}
+
+/** A shop that cannot be read leaves the reconciliation stale (its view says when it was fetched), never the run failed. */
+async function reconcileShop(shop: pg.Pool, session: pg.PoolClient, days: string[], log: NonNullable<EtlDeps["log"]>): Promise<void> {
+  try {
+    await refreshShopTotals(shop, session, days);
+  } catch (error) {
+    log("could not read the shop's order totals; reconciliation left as it was", { error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 async function check(session: pg.PoolClient, result: EtlResult, days: string[], log: NonNullable<EtlDeps["log"]>): Promise<void> {

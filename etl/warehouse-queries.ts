@@ -108,3 +108,14 @@ export const INDEX_REBUILD_SCOPE = `CREATE INDEX ON run_new_event (anonymous_id)
 
 /** Taken inside a rebuild's transaction: false while an ETL run (or another rebuild) works. */
 export const TRY_XACT_LOCK = `SELECT pg_try_advisory_xact_lock($1) AS locked`;
+
+/** Run against the SHOP's database, as its read-only warehouse_reader: $1, $2 first and last day. */
+export const SHOP_ORDER_TOTALS = `SELECT day::text AS day, orders, revenue_cents FROM warehouse_order_totals($1::date, $2::date)`;
+
+/** $1, $2 first and last day; $3 JSON array of {day, orders, revenue_cents}: every day of the range, zero where none. */
+export const UPSERT_SHOP_TOTALS = `
+INSERT INTO shop_daily_totals AS t (day, orders, revenue_cents, fetched_at)
+SELECT d::date, coalesce(r.orders, 0), coalesce(r.revenue_cents, 0), now()
+FROM generate_series($1::date, $2::date, interval '1 day') AS d
+LEFT JOIN jsonb_to_recordset($3::jsonb) AS r(day date, orders integer, revenue_cents bigint) ON r.day = d::date
+ON CONFLICT (day) DO UPDATE SET orders = EXCLUDED.orders, revenue_cents = EXCLUDED.revenue_cents, fetched_at = EXCLUDED.fetched_at`;
