@@ -5,6 +5,7 @@ import {
   CLICK_ID_PARAMS,
   describeIssues,
   MAX_EVENTS_PER_BATCH,
+  rawEventRecordSchema,
   readLakeLine,
   SERVER_ONLY_EVENTS,
   trackedEventSchema,
@@ -99,6 +100,15 @@ describe("readLakeLine", () => {
     const order = purchase();
     const read = readLakeLine(rawRecord(order, new Date(), true));
     expect(read.ok && read.event.user_id).toBe(order.user_id);
+  });
+
+  it("takes a line its compiled check accepts as the record itself, which holds only while the schema transforms nothing", () => {
+    for (const event of oneOfEach()) {
+      const record = JSON.parse(JSON.stringify(rawRecord(event, new Date(), event.event_name === "purchase" || event.event_name === "product_updated")));
+      expect(rawEventRecordSchema.parse(record), event.event_name).toEqual(record);
+      const read = readLakeLine(record);
+      expect(read.ok && read.event.properties, event.event_name).toEqual(record.event.properties);
+    }
   });
 
   it("reports why a line is not a record of any version", () => {
