@@ -57,6 +57,17 @@ describe("runEtl", () => {
     ]);
   });
 
+  it("breaks a tie of the catalog's events by event id, whichever loads first", async () => {
+    const at = "2026-11-03T10:00:00.000Z";
+    const low = { ...productUpdated({ ...sampleProduct, name: "Low" }, 1), event_id: "0193b000-0000-7000-8000-000000000001", occurred_at: at };
+    const high = { ...productUpdated({ ...sampleProduct, name: "High" }, 2), event_id: "0193b000-0000-7000-8000-000000000002", occurred_at: at };
+    await putTrusted([high]);
+    await runEtl(parts.deps);
+    await putTrusted([low]);
+    await runEtl(parts.deps);
+    expect((await parts.sql.query("SELECT name, last_event_id FROM dim_product")).rows).toEqual([{ name: "High", last_event_id: high.event_id }]);
+  });
+
   it("never lets a browser define a product: product views and unsigned catalog events leave dim_product alone", async () => {
     await put([productView({ ...sampleProduct, name: "Forged", price_cents: 1 }), productUpdated({ ...sampleProduct, name: "Forged too" })]);
     await runEtl(parts.deps);
