@@ -11,8 +11,8 @@ SELECT (e.properties->>'order_id')::uuid, item.line_number, e.properties->>'orde
        item.value->>'category', (item.value->>'quantity')::integer, (item.value->>'price_cents')::integer,
        (item.value->>'quantity')::bigint * (item.value->>'price_cents')::bigint,
        e.properties->>'currency'
-FROM fact_event e
+FROM run_new_event n
+JOIN fact_event e ON e.event_id = n.event_id AND e.event_date = n.event_date
 CROSS JOIN LATERAL jsonb_array_elements(e.properties->'items') WITH ORDINALITY AS item(value, line_number)
-WHERE e.event_name = 'purchase' AND e.trusted
-  AND e.event_id IN (SELECT event_id FROM run_new_event WHERE event_name = 'purchase' AND trusted)
+WHERE n.event_name = 'purchase' AND n.trusted
 ON CONFLICT (order_id, line_number) DO NOTHING;
