@@ -19,6 +19,7 @@ const DEBIAN_PACKAGES = [
   "r-cran-rpostgresql",
   "r-cran-ggplot2",
   "r-cran-dt",
+  "r-cran-plotly",
   "r-cran-jsonlite",
   "r-cran-testthat",
   "chromium",

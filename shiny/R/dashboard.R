@@ -1,7 +1,9 @@
-# The dashboard page: controls, header and panels, wired to the warehouse.
+# The dashboard page: navigation of views under a bar with the global filters and the freshness
+# line; the server polls the ETL status and hands every view the filters, the newest succeeded
+# run id and the shared connection.
 
 DASHBOARD_PRIMARY <- "#1f5f99"
-REFRESH_INTERVAL_MS <- 30000L
+POLL_INTERVAL_MS <- 15000L
 
 #' Bootstrap 5 with system fonts only: nothing is fetched from the internet at runtime.
 dashboard_theme <- function() {
@@ -16,46 +18,74 @@ dashboard_theme <- function() {
   )
 }
 
+#' The views: navigation label, module id and UI function.
+DASHBOARD_VIEWS <- list(
+  list(label = "Overview", id = "overview"),
+  list(label = "Funnel", id = "funnel"),
+  list(label = "Products", id = "products"),
+  list(label = "Search", id = "search"),
+  list(label = "Acquisition", id = "acquisition"),
+  list(label = "Paths", id = "paths"),
+  list(label = "Technology", id = "technology"),
+  list(label = "Data health", id = "health")
+)
+
+view_ui <- function(id) {
+  switch(id,
+    overview = shiny::tagList(
+      mod_overview_ui("overview"),
+      shiny::tags$div(class = "mt-3", mod_top_products_ui("top_products"))
+    ),
+    funnel = mod_funnel_ui("funnel"),
+    products = mod_products_ui("products"),
+    search = mod_search_ui("search"),
+    acquisition = mod_acquisition_ui("acquisition"),
+    paths = mod_paths_ui("paths"),
+    technology = mod_technology_ui("technology"),
+    health = mod_health_ui("health")
+  )
+}
+
 #' The page. A function of the request, so "the last 30 days" is computed per page load.
 dashboard_ui <- function(request = NULL, now = Sys.time()) {
-  range <- default_range(30L, now)
-  bslib::page_navbar(
+  tabs <- lapply(DASHBOARD_VIEWS, function(view) {
+    bslib::nav(view$label, value = view$id,
+               shiny::tags$main(class = "py-3",
+                                shiny::tags$h1(class = "visually-hidden", paste("compushop analytics:", view$label)),
+                                view_ui(view$id)))
+  })
+  do.call(bslib::page_navbar, c(tabs, list(
     title = "compushop analytics",
+    id = "view",
     window_title = "compushop analytics",
     theme = dashboard_theme(),
     lang = "en",
-    bslib::nav(
-      "Overview",
-      shiny::tags$head(
-        # No favicon request (and no 404 in the browser console).
-        shiny::tags$link(rel = "icon", href = "data:,")
-      ),
-      shiny::tags$main(
-        class = "py-3",
-        shiny::tags$h1(class = "visually-hidden", "compushop analytics overview"),
-        shiny::tags$div(
-          class = "d-flex flex-wrap align-items-end gap-3 mb-2",
-          shiny::dateRangeInput(
-            "range", "Date range (UTC days)", start = range$from, end = range$to,
-            format = "yyyy-mm-dd", weekstart = 1
-          ),
-          shiny::tags$div(
-            class = "form-group shiny-input-container d-flex align-items-center gap-2",
-            shiny::actionButton("refresh", "Refresh", class = "btn-primary"),
-            shiny::tags$span(class = "text-muted small",
-                             sprintf("Updates every %d s.", REFRESH_INTERVAL_MS %/% 1000L))
-          )
-        ),
-        mod_header_ui("header"),
-        bslib::layout_column_wrap(
-          width = "480px", fill = FALSE,
-          mod_page_views_ui("page_views"),
-          mod_top_products_ui("top_products")
-        )
-      ),
-      datepicker_shim()
-    )
-  )
+    header = shiny::tagList(
+      # No favicon request (and no 404 in the browser console).
+      shiny::tags$head(shiny::tags$link(rel = "icon", href = "data:,"), plotly_shim()),
+      shiny::tags$div(
+        class = "container-fluid border-bottom pb-2 mb-1",
+        mod_filters_ui("filters", now),
+        mod_freshness_ui("freshness")
+      )
+    ),
+    footer = datepicker_shim()
+  )))
+}
+
+#' Debian's r-cran-plotly ships plotly.js v1.31, older than its R binding expects: after each
+#' plot the binding reads gd._fullLayout._subplots.mapbox, which v1.31 does not set, and throws.
+#' Wraps Plotly.newPlot (as plotly.js defines window.Plotly, when the first chart loads it) to
+#' set an empty _subplots first; a no-op with a plotly.js that sets it.
+plotly_shim <- function() {
+  shiny::tags$script(shiny::HTML(paste0(
+    "(function(){var P;Object.defineProperty(window,'Plotly',{configurable:true,get:function(){return P},",
+    "set:function(v){P=v;if(v&&v.newPlot&&!v.__compushopShim){var np=v.newPlot;",
+    "v.newPlot=function(gd){var el=typeof gd==='string'?document.getElementById(gd):gd;",
+    "return Promise.resolve(np.apply(this,arguments)).then(function(r){",
+    "if(el&&el._fullLayout&&!el._fullLayout._subplots)el._fullLayout._subplots={};return r;});};",
+    "v.__compushopShim=true;}}});})();"
+  )))
 }
 
 #' Debian's r-cran-shiny ships an older bootstrap-datepicker (libjs-twitter-bootstrap-datepicker)
@@ -68,31 +98,55 @@ datepicker_shim <- function() {
   ))
 }
 
-#' The selected range as list(from, to), or a validation message instead of the outputs.
-validated_range <- function(value) {
-  shiny::validate(shiny::need(length(value) == 2L && !anyNA(value), "Choose a start and an end date."))
-  from <- as.Date(value[1])
-  to <- as.Date(value[2])
-  shiny::validate(shiny::need(from <= to, "The start date must be on or before the end date."))
-  shiny::validate(shiny::need(as.integer(to - from) < MAX_RANGE_DAYS,
-                              sprintf("Choose at most %d days.", MAX_RANGE_DAYS)))
-  list(from = from, to = to)
-}
-
-#' Builds the server function. `run_query(fn)` calls fn(con) with a warehouse connection; the
-#' app passes one that opens and closes a connection per call (see db.R), tests may pass a fake.
-dashboard_server <- function(run_query, refresh_ms = REFRESH_INTERVAL_MS) {
+#' Builds the server function.
+#'
+#' `run_query(fn)` calls fn(con) with a warehouse connection: the app passes the process's
+#' shared connection (shared_warehouse()$run), tests a transaction's. `cache` is shared by every
+#' session the function serves (bindCache keys: the query, its inputs, the newest succeeded
+#' run id). Every `poll_ms` the server reads the ETL status (one small query on etl_run): the
+#' freshness line shows it, and when a newer run has succeeded the views' data reactives, which
+#' depend on its id, query again; until then they are served from the cache.
+dashboard_server <- function(run_query, cache = success_only_cache(), poll_ms = POLL_INTERVAL_MS,
+                             now = Sys.time) {
   force(run_query)
+  force(cache)
   function(input, output, session) {
-    range <- shiny::reactive(validated_range(input$range))
-    # Fires every refresh_ms and on the Refresh button; its value is the time of the refresh.
-    refresh <- shiny::reactive({
-      shiny::invalidateLater(refresh_ms)
-      input$refresh
-      Sys.time()
+    run_id <- shiny::reactiveVal(NULL)
+    status <- shiny::reactiveVal(NULL)
+    shiny::observe({
+      shiny::invalidateLater(poll_ms)
+      checked <- now()
+      current <- tryCatch(run_query(etl_status), error = function(e) {
+        message("[dashboard] loading the ETL status failed: ", conditionMessage(e))
+        NULL
+      })
+      status(list(status = current, checked_at = checked))
+      known <- shiny::isolate(run_id())
+      # Unknown while the warehouse cannot be reached: -1, so the views still try (and say
+      # what failed) and query again once the status is back.
+      newest <- if (!is.null(current)) current$succeeded_run_id[1] else if (is.null(known)) -1 else known
+      if (!identical(newest, known)) run_id(newest)
     })
-    mod_header_server("header", range, refresh, run_query)
-    mod_page_views_server("page_views", range, refresh, run_query)
-    mod_top_products_server("top_products", range, refresh, run_query)
+    ready_run_id <- shiny::reactive({
+      id <- run_id()
+      shiny::req(!is.null(id))
+      id
+    })
+
+    base <- dashboard_context(NULL, NULL, ready_run_id, run_query, cache)
+    categories <- warehouse_reactive(base, "the categories", shiny::reactive(list()), product_categories)
+    filters <- mod_filters_server("filters", categories, now)
+    ctx <- dashboard_context(filters$range, filters$category, ready_run_id, run_query, cache)
+
+    mod_freshness_server("freshness", status)
+    mod_overview_server("overview", ctx)
+    mod_top_products_server("top_products", ctx)
+    mod_funnel_server("funnel", ctx)
+    mod_products_server("products", ctx)
+    mod_search_server("search", ctx)
+    mod_acquisition_server("acquisition", ctx)
+    mod_paths_server("paths", ctx)
+    mod_technology_server("technology", ctx)
+    mod_health_server("health", ctx, now)
   }
 }

@@ -1,18 +1,21 @@
-# Warehouse connection: configuration from the environment, and a connect-use-close helper.
+# Warehouse connection: configuration from the environment, one shared connection per R process.
 #
 # Shiny-free. The app reads its configuration once at startup (so a missing setting fails the
-# start, not the first admin's page) and opens a connection per query batch through
-# with_warehouse().
+# start, not the first admin's page) and runs every query through shared_warehouse()'s
+# run(fn): one connection per R process, shared by all its sessions, opened on first use and
+# re-opened when it was lost.
 #
-# Why open-per-query rather than one connection per session: there is no pool package here, and
-#  * RPostgreSQL's driver allows 16 open connections per R process by default, so one
-#    connection held per browser tab would cap the dashboard at 16 concurrent sessions;
-#  * RPostgreSQL has no dbIsValid(), so a session-long connection broken by a warehouse restart,
-#    fail-over or idle timeout could not be detected and replaced reliably;
-#  * a connection to the warehouse costs a few milliseconds, next to a refresh every 30 s;
-#  * on.exit() closes the connection even when a query fails, so nothing leaks if a session
-#    dies without reaching onSessionEnded.
-# R serves one session at a time, so a Shiny process holds at most one warehouse connection.
+# Why one shared connection rather than one per session or one per query (there is no pool
+# package here):
+#  * R serves one session at a time, so a process never runs two queries at once and one
+#    connection is all it can use; RPostgreSQL's driver allows 16 open connections per process,
+#    which a connection per browser tab would exhaust;
+#  * RPostgreSQL has no dbIsValid(): when a query fails, run() asks the connection for
+#    `SELECT 1`; if that fails too, the connection was lost (warehouse restart, fail-over, idle
+#    timeout), so it is closed, a new one opened and the query run once more. A query that fails
+#    on a live connection (a timeout, a bad statement) fails as it is, without a retry;
+#  * the connection is read-only and in autocommit, so a failed statement leaves nothing behind.
+# with_warehouse() (connect, use, close) remains for one-off scripts and tests.
 
 WAREHOUSE_ENV_VARS <- c(
   "WAREHOUSE_URL", "WAREHOUSE_HOST", "WAREHOUSE_PORT", "WAREHOUSE_USER",
@@ -224,4 +227,44 @@ db_query <- function(con, sql, params = NULL) {
   on.exit(DBI::dbClearResult(rs), add = TRUE)
   if (DBI::dbHasCompleted(rs)) return(data.frame())
   DBI::dbFetch(rs, n = -1)
+}
+
+#' TRUE when the connection still answers a query.
+connection_alive <- function(con) {
+  if (is.null(con)) return(FALSE)
+  isTRUE(tryCatch(identical(as.integer(db_query(con, "SELECT 1 AS ok")$ok), 1L),
+                  error = function(e) FALSE))
+}
+
+#' One connection shared by everything in this R process, opened on first use.
+#'
+#' Returns list(run, close, connection): run(fn) calls fn(con) with the shared connection; when
+#' fn fails and the connection no longer answers, it re-opens the connection and calls fn once
+#' more. `connect` opens a connection (by default a read-only one to `config`).
+shared_warehouse <- function(config = warehouse_config(),
+                             connect = function() warehouse_connect(config)) {
+  state <- new.env(parent = emptyenv())
+  state$con <- NULL
+  state$opened <- 0L
+  open <- function() {
+    state$con <- connect()
+    state$opened <- state$opened + 1L
+    state$con
+  }
+  close <- function() {
+    if (!is.null(state$con)) try(DBI::dbDisconnect(state$con), silent = TRUE)
+    state$con <- NULL
+    invisible(NULL)
+  }
+  run <- function(fn) {
+    con <- if (is.null(state$con)) open() else state$con
+    tryCatch(fn(con), error = function(e) {
+      if (connection_alive(con)) stop(e)
+      message("[dashboard] the warehouse connection was lost (", conditionMessage(e), "); reconnecting")
+      close()
+      fn(open())
+    })
+  }
+  list(run = run, close = close, connection = function() state$con,
+       connections_opened = function() state$opened)
 }

@@ -1,4 +1,5 @@
-# Panel: the most viewed products in the range.
+# Panel (on the overview): the most viewed products in the range, as a plain HTML table whose
+# rows carry data-product-id and name the product in a row header.
 
 TOP_PRODUCT_LIMITS <- c("Top 10" = 10L, "Top 25" = 25L, "Top 50" = 50L)
 
@@ -37,36 +38,33 @@ top_products_table <- function(rows, from, to) {
     brand = ifelse(unknown, "\u2014", rows$brand),
     category = ifelse(is.na(rows$category), "\u2014", rows$category),
     views = format_plain(rows$views),
-    visitors = format_plain(rows$visitors),
+    add_to_carts = format_plain(rows$add_to_carts),
+    units_sold = format_plain(rows$units_sold),
     stringsAsFactors = FALSE
   )
   html_table(
     shown,
     columns = c(rank = "#", name = "Product", brand = "Brand", category = "Category",
-                views = "Views", visitors = "Visitors"),
+                views = "Views", add_to_carts = "Adds to cart", units_sold = "Units sold"),
     caption = sprintf("Most viewed products, %s to %s%s", from, to,
                       if (any(unknown)) " (\u2014: no product details in the warehouse yet)" else ""),
-    numeric = c("rank", "views", "visitors"), row_header = "name",
+    numeric = c("rank", "views", "add_to_carts", "units_sold"), row_header = "name",
     row_attrs = function(i) list(`data-product-id` = rows$product_id[i]),
     class = "table table-sm table-hover align-middle mb-0 caption-top"
   )
 }
 
-mod_top_products_server <- function(id, range, refresh, run_query) {
+mod_top_products_server <- function(id, ctx) {
   shiny::moduleServer(id, function(input, output, session) {
     limit <- shiny::reactive({
       value <- suppressWarnings(as.integer(input$limit))
       if (length(value) != 1L || is.na(value) || !value %in% TOP_PRODUCT_LIMITS) 10L else value
     })
-    rows <- shiny::reactive({
-      refresh()
-      r <- range()
-      n <- limit()
-      query_or_explain(run_query, function(con) top_viewed_products(con, r$from, r$to, n),
-                       "the top products")
-    })
+    base <- range_inputs(ctx, category = TRUE)
+    inputs <- shiny::reactive(c(base(), list(limit = limit())))
+    rows <- warehouse_reactive(ctx, "the top products", inputs, top_products)
     output$table <- shiny::renderUI({
-      r <- range()
+      r <- ctx$range()
       top_products_table(rows(), r$from, r$to)
     })
   })

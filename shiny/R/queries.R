@@ -1,16 +1,18 @@
-# Warehouse queries for the dashboard. Shiny-free: each function takes a DBI connection and
-# plain parameters and returns a data.frame with fixed column types (also when empty).
+# Warehouse queries shared by the views, and the checks every query function makes. Shiny-free:
+# each function takes a DBI connection and plain parameters and returns a data.frame with fixed
+# column types (also when empty). The views' own queries are in queries_<view>.R.
 #
 # Every value reaches PostgreSQL as a bind parameter ($1, $2, ...); dates travel as ISO strings
 # cast in SQL ($1::date), because RPostgreSQL sends R dates and times as numbers. Day ranges are
-# inclusive at both ends and compare against fact_event.event_date (the UTC day of the event).
-#
-# Visitor counts over a range are distinct over the whole range, so they are computed from
-# fact_event: summing the daily marts' distinct visitors would count a returning visitor once
-# per day.
+# inclusive at both ends and compare against the aggregates' `day` (a UTC day; a session counts
+# on the day it started). The views read the daily aggregates the ETL rebuilds (agg_*, bots
+# already left out); the few questions the aggregates cannot answer (distinct users over a
+# range, technology) read fact_session by its session_date index, never fact_event.
+# Timestamps come back as epoch seconds and are turned into POSIXct (UTC) here.
 
 MAX_RANGE_DAYS <- 3660L
-MAX_TOP_LIMIT <- 1000L
+MAX_TOP_LIMIT <- 10000L
+ALL_CATEGORIES <- "(all)"
 
 #' Checks one date argument and returns it as "YYYY-MM-DD".
 as_query_date <- function(x, arg) {
@@ -36,6 +38,34 @@ query_range <- function(from, to) {
   list(from = from, to = to)
 }
 
+#' Checks a row limit (a whole number from 1 to `max`) and returns it as an integer.
+query_limit <- function(limit, max = MAX_TOP_LIMIT) {
+  if (length(limit) != 1L || !is.numeric(limit) || is.na(limit) || limit != round(limit) ||
+      limit < 1 || limit > max) {
+    stop(sprintf("`limit` must be a whole number from 1 to %d", max), call. = FALSE)
+  }
+  as.integer(limit)
+}
+
+#' Checks that `value` is one of `choices` (a single string).
+query_choice <- function(value, choices, arg) {
+  if (length(value) != 1L || !is.character(value) || is.na(value) || !value %in% choices) {
+    stop(sprintf("`%s` must be one of %s", arg, paste0("\"", choices, "\"", collapse = ", ")),
+         call. = FALSE)
+  }
+  value
+}
+
+#' Checks a category filter: "(all)" or one category name (any text; it is a bind parameter).
+query_category <- function(category) {
+  if (is.null(category)) return(ALL_CATEGORIES)
+  if (length(category) != 1L || !is.character(category) || is.na(category) || !nzchar(category) ||
+      nchar(category) > 200L) {
+    stop("`category` must be \"(all)\" or a category name", call. = FALSE)
+  }
+  category
+}
+
 # Forces column types, so an empty result has the same shape as a full one.
 typed_columns <- function(df, types) {
   out <- lapply(names(types), function(name) {
@@ -45,6 +75,8 @@ typed_columns <- function(df, types) {
       numeric = as.numeric(value),
       integer = as.integer(value),
       character = as.character(value),
+      logical = as.logical(value),
+      POSIXct = as.POSIXct(as.numeric(value), origin = "1970-01-01", tz = "UTC"),
       stop("unknown column type ", types[[name]])
     )
   })
@@ -52,121 +84,35 @@ typed_columns <- function(df, types) {
   as.data.frame(out, stringsAsFactors = FALSE)
 }
 
-#' Page views, visitors and sessions for each day from `from` to `to` (inclusive), with a row
-#' (of zeros) for days without page views.
-page_views_per_day <- function(con, from, to) {
-  range <- query_range(from, to)
-  sql <- "
-    SELECT d.day::date AS day,
-           coalesce(m.page_views, 0) AS page_views,
-           coalesce(m.visitors, 0) AS visitors,
-           coalesce(m.sessions, 0) AS sessions
-    FROM generate_series($1::date, $2::date, interval '1 day') AS d(day)
-    LEFT JOIN (
-      SELECT day, page_views, visitors, sessions
-      FROM mart_page_views_daily
-      WHERE day BETWEEN $1::date AND $2::date
-    ) AS m ON m.day = d.day::date
-    ORDER BY d.day"
-  rows <- db_query(con, sql, params = list(range$from, range$to))
-  typed_columns(rows, c(day = "Date", page_views = "numeric", visitors = "numeric", sessions = "numeric"))
+#' The product categories the warehouse knows (dim_product), sorted.
+product_categories <- function(con) {
+  rows <- db_query(con, "SELECT DISTINCT category FROM dim_product ORDER BY category")
+  as.character(rows$category)
 }
 
-#' The most viewed products from `from` to `to` (inclusive): views (product_view events) and
-#' distinct visitors, most views first, then by name. A product the warehouse has no
-#' dim_product row for still appears, named by its product_id.
-top_viewed_products <- function(con, from, to, limit = 10L) {
-  range <- query_range(from, to)
-  if (length(limit) != 1L || is.na(limit) || !is.numeric(limit) || limit != round(limit) ||
-      limit < 1 || limit > MAX_TOP_LIMIT) {
-    stop(sprintf("`limit` must be a whole number from 1 to %d", MAX_TOP_LIMIT), call. = FALSE)
-  }
+#' One row for the ETL poll and the freshness line: the newest succeeded run (its id is
+#' max(run_id) of the succeeded runs: the dashboard re-queries when it changes and keys its cache
+#' on it; its finish, objects and events loaded) and the newest run of any status but 'skipped'
+#' (id, status, start, finish, error). NA where there is no such run.
+etl_status <- function(con) {
   sql <- "
-    SELECT v.product_id,
-           coalesce(p.name, v.product_id) AS name,
-           p.brand,
-           p.category,
-           v.views,
-           v.visitors
-    FROM (
-      SELECT product_id,
-             count(*) AS views,
-             count(DISTINCT anonymous_id) AS visitors
-      FROM fact_event
-      WHERE event_name = 'product_view'
-        AND product_id IS NOT NULL
-        AND event_date BETWEEN $1::date AND $2::date
-      GROUP BY product_id
-    ) AS v
-    LEFT JOIN dim_product AS p ON p.product_id = v.product_id
-    ORDER BY v.views DESC, coalesce(p.name, v.product_id), v.product_id
-    LIMIT $3::integer"
-  rows <- db_query(con, sql, params = list(range$from, range$to, as.integer(limit)))
-  typed_columns(rows, c(
-    product_id = "character", name = "character", brand = "character",
-    category = "character", views = "numeric", visitors = "numeric"
+    WITH ok AS (
+      SELECT run_id, extract(epoch FROM coalesce(finished_at, started_at))::float8 AS at,
+             objects_loaded, events_loaded
+      FROM etl_run WHERE status = 'succeeded' ORDER BY run_id DESC LIMIT 1
+    ), latest AS (
+      SELECT run_id, status, extract(epoch FROM started_at)::float8 AS started,
+             extract(epoch FROM finished_at)::float8 AS finished, coalesce(error, '') AS error
+      FROM etl_run WHERE status <> 'skipped' ORDER BY run_id DESC LIMIT 1
+    )
+    SELECT ok.run_id AS succeeded_run_id, ok.at AS succeeded_at, ok.objects_loaded, ok.events_loaded,
+           latest.run_id AS latest_run_id, latest.status AS latest_status,
+           latest.started AS latest_started_at, latest.finished AS latest_finished_at,
+           latest.error AS latest_error
+    FROM (SELECT 1) AS one LEFT JOIN ok ON true LEFT JOIN latest ON true"
+  typed_columns(db_query(con, sql), c(
+    succeeded_run_id = "numeric", succeeded_at = "POSIXct", objects_loaded = "numeric",
+    events_loaded = "numeric", latest_run_id = "numeric", latest_status = "character",
+    latest_started_at = "POSIXct", latest_finished_at = "POSIXct", latest_error = "character"
   ))
-}
-
-#' Totals from `from` to `to` (inclusive): page views, distinct visitors (who viewed a page)
-#' and product views. One row, zeros when there is nothing.
-kpi_summary <- function(con, from, to) {
-  range <- query_range(from, to)
-  sql <- "
-    SELECT count(*) FILTER (WHERE event_name = 'page_view') AS page_views,
-           count(DISTINCT anonymous_id) FILTER (WHERE event_name = 'page_view') AS visitors,
-           count(*) FILTER (WHERE event_name = 'product_view' AND product_id IS NOT NULL)
-             AS product_views
-    FROM fact_event
-    WHERE event_date BETWEEN $1::date AND $2::date"
-  rows <- db_query(con, sql, params = list(range$from, range$to))
-  typed_columns(rows, c(page_views = "numeric", visitors = "numeric", product_views = "numeric"))
-}
-
-#' The newest succeeded ETL run: when it finished (POSIXct, UTC) and how many raw objects and
-#' events it loaded. One row; all NA when no run has succeeded yet.
-last_load <- function(con) {
-  sql <- "
-    SELECT run_id,
-           extract(epoch FROM coalesce(finished_at, started_at))::float8 AS finished_epoch,
-           objects_loaded,
-           events_loaded
-    FROM etl_run
-    WHERE status = 'succeeded'
-    ORDER BY coalesce(finished_at, started_at) DESC, run_id DESC
-    LIMIT 1"
-  row <- db_query(con, sql)
-  if (nrow(row) == 0L) {
-    return(data.frame(
-      run_id = NA_real_, finished_at = as.POSIXct(NA, tz = "UTC"),
-      objects_loaded = NA_integer_, events_loaded = NA_integer_
-    ))
-  }
-  data.frame(
-    run_id = as.numeric(row$run_id),
-    finished_at = as.POSIXct(row$finished_epoch, origin = "1970-01-01", tz = "UTC"),
-    objects_loaded = as.integer(row$objects_loaded),
-    events_loaded = as.integer(row$events_loaded)
-  )
-}
-
-#' The newest ETL run that failed or was abandoned (its process died mid-run) after the newest
-#' succeeded one: its status, start (POSIXct, UTC) and error. Zero rows when none has since.
-run_problem <- function(con) {
-  sql <- "
-    SELECT status,
-           extract(epoch FROM started_at)::float8 AS started_epoch,
-           coalesce(error, '') AS error
-    FROM etl_run
-    WHERE status IN ('failed', 'abandoned')
-      AND started_at > coalesce(
-        (SELECT max(started_at) FROM etl_run WHERE status = 'succeeded'), '-infinity')
-    ORDER BY started_at DESC, run_id DESC
-    LIMIT 1"
-  row <- db_query(con, sql)
-  data.frame(
-    status = as.character(row$status),
-    started_at = as.POSIXct(as.numeric(row$started_epoch), origin = "1970-01-01", tz = "UTC"),
-    error = as.character(row$error)
-  )
 }
