@@ -9,7 +9,8 @@ let ready: Promise<EtlDeps> | undefined;
 /** Once per container: connect, and bring the warehouse schema up to date. */
 function prepare(): Promise<EtlDeps> {
   ready ??= (async () => {
-    await loadBoundSecrets(["WAREHOUSE_URL"]);
+    // SHOP_READONLY_URL is optional: without it the ETL skips reconciliation with the shop.
+    await loadBoundSecrets(["WAREHOUSE_URL", "SHOP_READONLY_URL"]);
     const env = parseEtlEnv(process.env);
     await migrateWarehouse(env.WAREHOUSE_URL);
     return createEtlDeps(env, (message, fields) => console.log(JSON.stringify({ message, ...fields })));

@@ -1,6 +1,7 @@
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api, use, type StackContext } from "sst/constructs";
 import { FUNCTION_DEFAULTS } from "./function-defaults.ts";
+import { XRAY_REASON, lakePrefix, suppress } from "./nag-suppressions.ts";
 import { RAW_PREFIX, REJECTED_PREFIX, RawLake } from "./RawLake.ts";
 import { shopOrigins } from "./shop-origins.ts";
 
@@ -45,6 +46,25 @@ export function Ingest({ stack, app }: StackContext) {
       },
     },
   });
+
+  const fn = api.getFunction(INGEST_ROUTE);
+  if (fn) {
+    suppress(fn, [
+      { id: "AwsSolutions-IAM5", reason: XRAY_REASON, appliesTo: ["Resource::*"] },
+      {
+        id: "AwsSolutions-IAM5",
+        reason: "s3:PutObject on the lake's raw/ and rejected/ prefixes: every object key is new (a UUIDv7 under dt=/hr=), so no narrower resource exists.",
+        appliesTo: [lakePrefix("raw"), lakePrefix("rejected")],
+      },
+    ]);
+  }
+  suppress(api, [
+    {
+      id: "AwsSolutions-APIG4",
+      reason:
+        "Public by design: browsers post clickstream events anonymously. The handler validates every event against the schema, caps the body, takes the user only from a verified Cognito ID token and server events only with a valid HMAC; the stage is throttled.",
+    },
+  ]);
 
   const ingestUrl = `${api.url}${INGEST_PATH}`;
   stack.addOutputs({ IngestUrl: ingestUrl });

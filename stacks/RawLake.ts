@@ -1,6 +1,7 @@
 import { Duration } from "aws-cdk-lib";
 import { BucketEncryption, StorageClass } from "aws-cdk-lib/aws-s3";
 import { Bucket, type StackContext } from "sst/constructs";
+import { suppress } from "./nag-suppressions.ts";
 
 /** Where the lake's two areas start (see lib/lake/keys.ts, which stacks/ must not import). */
 export const RAW_PREFIX = "raw/";
@@ -50,6 +51,13 @@ export function RawLake({ stack }: StackContext) {
     },
   });
 
+  suppress(bucket.cdk.bucket, [
+    {
+      id: "AwsSolutions-S1",
+      reason:
+        "No S3 server access logs (a second bucket, best effort delivery): every write comes from the ingest role and every read from the ETL role, which CloudTrail data events record when enabled; the objects are versioned.",
+    },
+  ]);
   stack.addOutputs({ RawBucketName: bucket.bucketName });
   return { bucket };
 }

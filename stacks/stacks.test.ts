@@ -5,12 +5,16 @@
  * The deploy-mode synth reads the OpenNext build (run `npm run test:infra`, which builds it
  * first when needed); the dev-mode synth needs no build.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { useProject as currentProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { adminCidrs } from "./admin-cidrs.ts";
+import { shinyRuntimeBundle } from "./shiny-runtime.ts";
 import { DEV_SHOP_ORIGIN, shopOrigins } from "./shop-origins.ts";
+import { describeSecurity } from "./testing/security-suite.ts";
 import {
   asArray,
   isRecord,
@@ -26,6 +30,10 @@ import {
 import { STACK_NAMES, synthesize, type Synthesized } from "./testing/synth.ts";
 
 const SHOP_ORIGIN = "https://shop.example.test";
+const ADMIN_CIDRS = "10.8.0.0/16";
+/** A stand-in for the Shiny runtime bundle (stacks/shiny-runtime/build-bundle.sh builds the real one). */
+const SHINY_RUNTIME_BUNDLE = path.join(mkdtempSync(path.join(tmpdir(), "compushop-infra-")), "shiny-runtime.tar.gz");
+writeFileSync(SHINY_RUNTIME_BUNDLE, "not a real bundle");
 const INGEST_HANDLER = "ingest/handler.handler";
 const ETL_HANDLER = "etl/handler.handler";
 /** The live-Lambda stub `sst dev` deploys in place of every function. */
@@ -114,10 +122,34 @@ describe("shopOrigins (the ingest API's CORS origins)", () => {
   });
 });
 
+describe("adminCidrs (who reaches the internal ALB)", () => {
+  it("takes IPv4 CIDRs and nothing by default", () => {
+    expect(adminCidrs(undefined)).toEqual([]);
+    expect(adminCidrs(" 10.8.0.0/16, 192.168.4.0/24,10.8.0.0/16 ")).toEqual(["10.8.0.0/16", "192.168.4.0/24"]);
+  });
+
+  it("refuses the internet and malformed ranges", () => {
+    expect(() => adminCidrs("0.0.0.0/0")).toThrow(/wider than \/8/);
+    expect(() => adminCidrs("10.0.0.0/7")).toThrow(/wider than \/8/);
+    expect(() => adminCidrs("::/0")).toThrow(/not an IPv4 CIDR/);
+    expect(() => adminCidrs("10.8.0.300/16")).toThrow(/not an IPv4 CIDR/);
+    expect(() => adminCidrs("10.8.0.0")).toThrow(/not an IPv4 CIDR/);
+  });
+});
+
+describe("shinyRuntimeBundle (R + Shiny Server staged for the warehouse host)", () => {
+  it("is optional, and an error when it names a missing file", () => {
+    expect(shinyRuntimeBundle("deploy", undefined)).toBeUndefined();
+    expect(shinyRuntimeBundle("deploy", " ")).toBeUndefined();
+    expect(shinyRuntimeBundle("deploy", SHINY_RUNTIME_BUNDLE)).toBe(SHINY_RUNTIME_BUNDLE);
+    expect(() => shinyRuntimeBundle("deploy", "/nonexistent/bundle.tar.gz")).toThrow(/does not exist/);
+  });
+});
+
 describe("deploy mode (what `sst deploy` synthesizes)", () => {
   let synth: Synthesized;
   beforeAll(async () => {
-    synth = await synthesize("deploy", SHOP_ORIGIN);
+    synth = await synthesize("deploy", { shopOrigins: SHOP_ORIGIN, env: { ADMIN_CIDRS, SHINY_RUNTIME_BUNDLE } });
   });
 
   describe("RawLake", () => {
@@ -263,16 +295,23 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
       expect(logRetentionDays(synth.templates.Etl, functionId)).toBe(30);
     });
 
-    it("reads RAW_BUCKET and the bound WAREHOUSE_URL secret (fetched from SSM)", () => {
+    it("reads RAW_BUCKET and the bound WAREHOUSE_URL and SHOP_READONLY_URL secrets (fetched from SSM)", () => {
       const [, fn] = lambdaByHandler(synth.templates.Etl, ETL_HANDLER);
       const env = envOf(fn);
       expect(describeRef(env.RAW_BUCKET)).toBe("<lake>");
       expect(env.SST_Secret_value_WAREHOUSE_URL).toBe("__FETCH_FROM_SSM__");
       const ssm = statementsOfRole(synth.templates.Etl, roleIdOf(fn)).filter((statement) => statement.Action.includes("ssm:GetParameters"));
-      expect(ssm.flatMap((statement) => statement.Resource.map(describeRef))).toEqual([
-        'arn:{"Ref":"AWS::Partition"}:ssm:us-east-1:123456789012:parameter/sst/compushop/test/Secret/WAREHOUSE_URL/value',
-        'arn:{"Ref":"AWS::Partition"}:ssm:us-east-1:123456789012:parameter/sst/compushop/.fallback/Secret/WAREHOUSE_URL/value',
-      ]);
+      expect(env.SST_Secret_value_SHOP_READONLY_URL).toBe("__FETCH_FROM_SSM__");
+      expect(ssm.flatMap((statement) => statement.Resource.map(describeRef)).sort()).toEqual(
+        ["WAREHOUSE_URL", "SHOP_READONLY_URL"]
+          .flatMap((name) => [
+            `arn:{"Ref":"AWS::Partition"}:ssm:us-east-1:123456789012:parameter/sst/compushop/test/Secret/${name}/value`,
+            `arn:{"Ref":"AWS::Partition"}:ssm:us-east-1:123456789012:parameter/sst/compushop/.fallback/Secret/${name}/value`,
+          ])
+          .sort(),
+      );
+      // Its database URLs come from SST secrets (SSM), never from Secrets Manager directly.
+      expect(actionsOf(statementsOfRole(synth.templates.Etl, roleIdOf(fn))).filter((action) => action.startsWith("secretsmanager:"))).toEqual([]);
     });
 
     it("lets the ETL function only list raw/ and read raw/*: no writes, no deletes", () => {
@@ -327,6 +366,112 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
     });
   });
 
+  describeSecurity(() => synth);
+
+  describe("cdk-nag (AwsSolutions over every stack)", () => {
+    it("leaves no unsuppressed error and no rule it could not evaluate", () => {
+      const errors = synth.nag.findings.filter((finding) => finding.level === "error");
+      expect(errors.map(({ path: where, ruleId, findingId }) => `${ruleId} ${findingId} ${where}`)).toEqual([]);
+      expect(synth.nag.ruleErrors.map(({ path: where, ruleId, info }) => `${ruleId} ${where}: ${info}`)).toEqual([]);
+      // The pack did run: every stack has suppressed findings (SST's helpers at least).
+      const stacks = new Set(synth.nag.suppressed.map((finding) => finding.stack));
+      expect([...stacks].sort()).toEqual(STACK_NAMES.map((name) => `test-compushop-${name}`).sort());
+    });
+
+    it("gives every suppression a specific reason", () => {
+      expect(synth.nag.suppressed.length).toBeGreaterThan(0);
+      for (const { ruleId, path: where, reason } of synth.nag.suppressed) {
+        expect({ ruleId, where, specific: reason.length >= 60 }).toEqual({ ruleId, where, specific: true });
+      }
+    });
+
+    it("suppresses nothing on the resources that must comply (VPC, hosts' security groups, the ALB)", () => {
+      const mustComply = /\/(Vpc|ShopDbSg|WarehouseSg|ShinyAlbSg|ShinyAlb|EndpointSg|(ShopDbHost|WarehouseHost)\/Instance)\//;
+      expect(synth.nag.suppressed.filter((finding) => mustComply.test(`${finding.path}/`)).map((finding) => `${finding.ruleId} ${finding.path}`)).toEqual([]);
+    });
+  });
+
+  describe("Auth", () => {
+    it("signs users in by e-mail with a strong password policy and an admins group", () => {
+      const template = synth.templates.Auth;
+      const [, pool] = single(template, "AWS::Cognito::UserPool");
+      expect(pool.Properties).toMatchObject({
+        UsernameAttributes: ["email"],
+        AutoVerifiedAttributes: ["email"],
+        MfaConfiguration: "OPTIONAL",
+        Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      });
+      template.hasResourceProperties("AWS::Cognito::UserPoolGroup", { GroupName: "admins" });
+    });
+
+    it("has a public SRP client with no secret and no password flow", () => {
+      const [, client] = single(synth.templates.Auth, "AWS::Cognito::UserPoolClient");
+      expect(client.Properties?.GenerateSecret).toBe(false);
+      expect([...asArray(client.Properties?.ExplicitAuthFlows)].sort()).toEqual(["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]);
+      expect(client.Properties?.PreventUserExistenceErrors).toBe("ENABLED");
+    });
+
+    it("hands the pool and client ids to the shop's server as COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID", () => {
+      const [, server] = single(synth.templates.Web, "AWS::Lambda::Function", { Description: "Next.js Server" });
+      const env = envOf(server);
+      expect(JSON.stringify(env.COGNITO_USER_POOL_ID)).toMatch(/test-compushop-Auth:ExportsOutputRefUserPool/);
+      expect(JSON.stringify(env.COGNITO_CLIENT_ID)).toMatch(/test-compushop-Auth:ExportsOutputRefWebClient/);
+    });
+  });
+
+  describe("the database hosts' boot scripts", () => {
+    const userDataOf = (name: "ShopDatabase" | "Warehouse") => JSON.stringify(single(synth.templates[name], "AWS::EC2::Instance")[1].Properties?.UserData);
+
+    it("EC2 #1: PostgreSQL 16 from AL2023, PgBouncer with transaction pooling, passwords from Secrets Manager", () => {
+      const script = userDataOf("ShopDatabase");
+      for (const expected of ["dnf install -y postgresql16 postgresql16-server", "dnf install -y pgbouncer", "pool_mode = transaction", "listen_port = 6432", "listen_addresses = 'localhost'", "aws secretsmanager get-secret-value", "warehouse_reader", "publish_sst_secret"]) {
+        expect(script).toContain(expected);
+      }
+      expect(script).toMatch(/export SHOP_APP_SECRET_ARN='",\{"Ref":"ShopAppUser[0-9A-F]{8}"\}/);
+      expect(script).not.toMatch(/PASSWORD '[^'$]/);
+    });
+
+    it("EC2 #2: the warehouse for the ETL, Shiny Server from the staged runtime bundle and app assets", () => {
+      const script = userDataOf("Warehouse");
+      for (const expected of ["dnf install -y postgresql16 postgresql16-server", "ensure_database warehouse", "pg_read_all_data", "shiny-server.rpm", "listen 3838", "export SHINY_APP_S3_URL='s3://", "export SHINY_RUNTIME_S3_URL='s3://"]) {
+        expect(script).toContain(expected);
+      }
+      // The host may read exactly the two staged objects, not the whole assets bucket.
+      const statements = statementsOfRole(synth.templates.Warehouse, single(synth.templates.Warehouse, "AWS::IAM::Role", { Description: Match.stringLikeRegexp("WarehouseHost") })[0]);
+      const reads = statements.filter((statement) => statement.Action.includes("s3:GetObject"));
+      expect(reads.flatMap((statement) => statement.Action)).toEqual(["s3:GetObject"]);
+      expect(reads.flatMap((statement) => statement.Resource)).toHaveLength(2);
+      for (const resource of reads.flatMap((statement) => statement.Resource)) expect(JSON.stringify(resource)).toMatch(/\/[0-9a-f]{64}\.(zip|gz)"/);
+    });
+
+    it("keeps the scripts' files as the source: what the template runs is stacks/user-data/", () => {
+      const common = readFileSync(path.join(currentProject().paths.root, "stacks", "user-data", "common.sh"), "utf8");
+      const firstLine = common.split("\n")[0] ?? "";
+      expect(userDataOf("ShopDatabase")).toContain(JSON.stringify(firstLine).slice(1, -1));
+    });
+  });
+
+  describe("Web: the first-party events path", () => {
+    it("sends POST /cs/e from CloudFront straight to the ingest API, rewritten to /v1/events, uncached", () => {
+      const template = synth.templates.Web;
+      const [, distribution] = single(template, "AWS::CloudFront::Distribution");
+      const config = distribution.Properties?.DistributionConfig;
+      const behaviors = asArray(isRecord(config) ? config.CacheBehaviors : undefined);
+      const events = behaviors.find((behavior) => isRecord(behavior) && behavior.PathPattern === "/cs/e");
+      expect(events).toMatchObject({
+        AllowedMethods: expect.arrayContaining(["POST"]),
+        CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+        ViewerProtocolPolicy: "https-only",
+      });
+      const origins = asArray(isRecord(config) ? config.Origins : undefined);
+      const origin = origins.find((candidate) => isRecord(candidate) && isRecord(events) && candidate.Id === events.TargetOriginId);
+      expect(JSON.stringify(origin)).toMatch(/test-compushop-Ingest:ExportsOutputFnGetAttIngestApi\w+ApiEndpoint/);
+      const [, fn] = single(template, "AWS::CloudFront::Function", { FunctionConfig: Match.objectLike({ Comment: "/cs/e -> /v1/events" }) });
+      expect(String(fn.Properties?.FunctionCode)).toContain('request.uri = "/v1/events"');
+      expect(events).toMatchObject({ FunctionAssociations: [{ EventType: "viewer-request" }] });
+    });
+  });
+
   describe("nothing is publicly accessible", () => {
     it("every bucket blocks public access", () => {
       for (const name of STACK_NAMES) {
@@ -375,7 +520,7 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
 describe("dev mode (what `sst dev` synthesizes; no site build needed)", () => {
   let synth: Synthesized;
   beforeAll(async () => {
-    synth = await synthesize("dev", undefined);
+    synth = await synthesize("dev");
   });
 
   it("synthesizes without SHOP_ORIGINS and lets the local shop post events", () => {

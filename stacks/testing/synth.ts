@@ -1,36 +1,53 @@
+import { Aspects } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks, type INagSuppressionIgnore } from "cdk-nag";
 // Aliased: SST's `use*` helpers are not React hooks (eslint's hooks rule would say otherwise).
 import { App, getStack, use as stackExports } from "sst/constructs";
 import type { FunctionalStack } from "sst/constructs/FunctionalStack.js";
 import { initProject, useProject as currentProject } from "sst/project.js";
 import config from "../../sst.config.ts";
+import { Auth } from "../Auth.ts";
 import { Etl } from "../Etl.ts";
 import { Ingest } from "../Ingest.ts";
+import { Network } from "../Network.ts";
 import { RawLake } from "../RawLake.ts";
+import { ShopDatabase } from "../ShopDatabase.ts";
+import { Warehouse } from "../Warehouse.ts";
 import { Web } from "../Web.ts";
+import { NagCollector } from "./nag.ts";
 
-export const STACK_NAMES = ["RawLake", "Ingest", "Etl", "Web"] as const;
+export const STACK_NAMES = ["Network", "RawLake", "Auth", "ShopDatabase", "Warehouse", "Ingest", "Etl", "Web"] as const;
 export type StackName = (typeof STACK_NAMES)[number];
+
+const STACKS = { Network, RawLake, Auth, ShopDatabase, Warehouse, Ingest, Etl, Web } as const;
 
 export interface Synthesized {
   app: App;
   templates: Record<StackName, Template>;
   /** What each stack function returned (what `use(...)` hands to later stacks). */
-  exports: {
-    RawLake: ReturnType<typeof RawLake>;
-    Ingest: ReturnType<typeof Ingest>;
-    Etl: ReturnType<typeof Etl>;
-    Web: ReturnType<typeof Web>;
-  };
+  exports: { [K in StackName]: ReturnType<(typeof STACKS)[K]> };
+  /** cdk-nag's AwsSolutions verdicts from this synthesis. */
+  nag: NagCollector;
 }
+
+export interface SynthOptions {
+  /** SHOP_ORIGINS during the synth (undefined: unset). */
+  shopOrigins?: string;
+  /** The rest of the synth-time configuration (ADMIN_CIDRS, SHINY_RUNTIME_BUNDLE, ...). */
+  env?: Record<string, string | undefined>;
+  /** Count findings as if no suppression existed (to measure what the suppressions cover). */
+  ignoreSuppressions?: boolean;
+}
+
+const IGNORE_ALL: INagSuppressionIgnore = { createMessage: () => "suppressions ignored for counting" };
 
 /**
  * Synthesizes the app as `sst deploy` / `sst dev` do: the stacks registered in sst.config.ts,
- * then `app.finish()`, which bundles each function's handler with esbuild (so the handler files
- * must exist), copies its `copyFiles` into .sst/artifacts, and packages the site's OpenNext output
- * (deploy mode). `shopOrigins` is SHOP_ORIGINS during the synth (undefined: unset).
+ * with cdk-nag's AwsSolutions pack as an aspect, then `app.finish()`, which bundles each
+ * function's handler with esbuild (so the handler files must exist), copies its `copyFiles` into
+ * .sst/artifacts, and packages the site's OpenNext output (deploy mode).
  */
-export async function synthesize(mode: "deploy" | "dev", shopOrigins: string | undefined): Promise<Synthesized> {
+export async function synthesize(mode: "deploy" | "dev", options: SynthOptions = {}): Promise<Synthesized> {
   await initProject({ stage: "test" });
   const project = currentProject();
   const app = new App({
@@ -40,36 +57,36 @@ export async function synthesize(mode: "deploy" | "dev", shopOrigins: string | u
     region: project.config.region,
     account: "123456789012",
   });
+  const nag = new NagCollector();
+  Aspects.of(app).add(
+    new AwsSolutionsChecks({
+      reports: false,
+      additionalLoggers: [nag],
+      ...(options.ignoreSuppressions ? { suppressionIgnoreCondition: IGNORE_ALL } : {}),
+    }),
+  );
 
-  const previous = process.env.SHOP_ORIGINS;
-  setShopOrigins(shopOrigins);
+  const vars = { SHOP_ORIGINS: options.shopOrigins, ...options.env };
+  const previous = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
+  setEnv(vars);
   try {
     await config.stacks(app);
+    await app.finish();
   } finally {
-    setShopOrigins(previous);
+    setEnv(previous);
   }
-  await app.finish();
 
   // getStack and use read the most recent App: collect everything before another synth.
   const templateOf = (stack: FunctionalStack<unknown>) => Template.fromStack(getStack(stack));
-  return {
-    app,
-    templates: {
-      RawLake: templateOf(RawLake),
-      Ingest: templateOf(Ingest),
-      Etl: templateOf(Etl),
-      Web: templateOf(Web),
-    },
-    exports: {
-      RawLake: stackExports(RawLake),
-      Ingest: stackExports(Ingest),
-      Etl: stackExports(Etl),
-      Web: stackExports(Web),
-    },
-  };
+  const templates = Object.fromEntries(STACK_NAMES.map((name) => [name, templateOf(STACKS[name])])) as Record<StackName, Template>;
+  const exportsOf = (stack: FunctionalStack<unknown>): unknown => stackExports(stack);
+  const exports = Object.fromEntries(STACK_NAMES.map((name) => [name, exportsOf(STACKS[name])])) as unknown as Synthesized["exports"];
+  return { app, templates, exports, nag };
 }
 
-function setShopOrigins(value: string | undefined): void {
-  if (value === undefined) delete process.env.SHOP_ORIGINS;
-  else process.env.SHOP_ORIGINS = value;
+function setEnv(vars: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(vars)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 }
