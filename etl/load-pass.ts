@@ -22,8 +22,6 @@ export interface PassOutcome {
   eventsLoaded: number;
   duplicates: number;
   rejected: number;
-  /** Days (YYYY-MM-DD) whose aggregates the pass rebuilt. */
-  days: string[];
   stepMs: Record<string, number>;
 }
 
@@ -100,12 +98,11 @@ export async function loadPass(
   for (const chunk of chunks(manifest, INSERT_CHUNK)) {
     await session.query(q.RECORD_OBJECTS, [runId, JSON.stringify(chunk)]);
   }
-  const days = (await session.query<{ day: string }>(q.AFFECTED_DAYS)).rows.map((row) => row.day);
   await onStep("committing");
   await session.query("COMMIT");
 
   const outcome: PassOutcome = {
-    objectsLoaded: 0, objectsQuarantined: 0, deferred: unreadable.map((u) => u.object_key).filter((key) => !givenUp.has(key)), eventsLoaded: 0, duplicates: 0, rejected: 0, days, stepMs,
+    objectsLoaded: 0, objectsQuarantined: 0, deferred: unreadable.map((u) => u.object_key).filter((key) => !givenUp.has(key)), eventsLoaded: 0, duplicates: 0, rejected: 0, stepMs,
   };
   for (const entry of manifest) {
     if (entry.status === "quarantined") {

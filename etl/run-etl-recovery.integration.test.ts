@@ -136,6 +136,32 @@ describe("a run's recovery", () => {
     },
   );
 
+  it("keeps a killed run's loaded passes, marks their days, and the next run rebuilds those days' aggregates", async () => {
+    const now = new Date();
+    const day = now.toISOString().slice(0, 10);
+    const events = [pageView(), productView()];
+    await putAt("0001", events, now);
+    await runEtl(parts.deps);
+    const uninterrupted = await warehouseState();
+
+    await parts.reset();
+    await putAt("0001", events, now);
+    const killed = runEtl({
+      ...parts.deps,
+      onStep: async (at) => {
+        if (at === "aggregating") await parts.sql.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [ETL_LOCK_KEY]);
+      },
+    });
+    await expect(killed).rejects.toThrow();
+    expect(await count("fact_event")).toBe(2);
+    expect(await count("agg_daily_kpi")).toBe(0);
+    expect((await parts.sql.query("SELECT day::text FROM agg_dirty_day")).rows).toEqual([{ day }]);
+
+    expect(await runEtl(parts.deps)).toMatchObject({ status: "succeeded", eventsLoaded: 0, checksFailed: [] });
+    expect(await count("agg_dirty_day")).toBe(0);
+    expect(await warehouseState()).toEqual(uninterrupted);
+  });
+
   it("runs the data checks after each run and records them; a broken aggregate fails its check", async () => {
     const now = new Date();
     await put([pageView(), productView()], now);

@@ -4,6 +4,7 @@ import { partitionPrefix } from "../lib/lake/keys.ts";
 import { listingStart } from "./list-raw-objects.ts";
 import { loadPass, type PassStep } from "./load-pass.ts";
 import { runDataChecks } from "./model/data-checks.ts";
+import { refreshDirtyAggregates } from "./model/refresh-model.ts";
 import { refreshShopTotals } from "./reconcile-shop.ts";
 import { pendingObjectBatches, type DayCounts } from "./pending-objects.ts";
 import * as q from "./warehouse-queries.ts";
@@ -21,8 +22,8 @@ export interface EtlDeps {
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** The shop's database, read-only (warehouse_order_totals only): reconciles orders and revenue. */
   shop?: pg.Pool;
-  /** Called as each pass reaches a step: a seam to trace a pass, or to kill one there in a test. */
-  onStep?: (step: PassStep) => Promise<void>;
+  /** Called as each pass reaches a step, and as the run starts on its aggregates: a seam to trace a run, or to kill one there in a test. */
+  onStep?: (step: PassStep | "aggregating") => Promise<void>;
 }
 
 export interface EtlOptions {
@@ -101,10 +102,15 @@ export async function runEtl(deps: EtlDeps, options: EtlOptions = {}): Promise<E
       if (abandoned.rows.length > 0) log("marked runs that died as abandoned", { runIds: abandoned.rows.map((row) => Number(row.run_id)) });
       result.runId = Number((await session.query<{ run_id: string }>(q.START_RUN)).rows[0]?.run_id);
       result.status = "succeeded";
-      const days = await load(session, result, deps, options);
+      await load(session, result, deps, options);
+      // Once per run, not per pass: a pass's days are marked, and rebuilt here (with any a
+      // run that died left marked).
+      await deps.onStep?.("aggregating");
+      const { days, stepMs } = await refreshDirtyAggregates(session);
+      if (days.length > 0) log("aggregates rebuilt", { days: days.length, stepMs });
       // Before the checks, which compare them with the warehouse's orders.
-      if (deps.shop) await reconcileShop(deps.shop, session, [...days], log);
-      if (options.checks !== false && days.size > 0) await check(session, result, [...days].sort(), log);
+      if (deps.shop) await reconcileShop(deps.shop, session, days, log);
+      if (options.checks !== false && days.length > 0) await check(session, result, days, log);
       await finish("succeeded", null);
       log("run finished", { ...result });
       return result;
@@ -125,12 +131,11 @@ export async function runEtl(deps: EtlDeps, options: EtlOptions = {}): Promise<E
   }
 }
 
-/** The run's passes; returns the days whose aggregates they rebuilt. */
-async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, options: EtlOptions): Promise<Set<string>> {
+/** The run's passes. */
+async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, options: EtlOptions): Promise<void> {
   const startedAt = performance.now();
   const budget = deps.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const batchSize = deps.maxObjectsPerPass ?? DEFAULT_OBJECTS_PER_PASS;
-  const days = new Set<string>();
   // Objects a GET failed for in this run: tried once per run, so each failure counts one run.
   const deferred = new Set<string>();
   const log = deps.log ?? (() => {});
@@ -147,7 +152,6 @@ async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, op
       result.eventsLoaded += outcome.eventsLoaded;
       result.duplicates += outcome.duplicates;
       result.rejected += outcome.rejected;
-      for (const day of outcome.days) days.add(day);
       log("pass committed", { objects: keys.length, stepMs: outcome.stepMs });
       if (keys.length === batchSize && performance.now() - startedAt >= budget) {
         result.backlog = true;
@@ -169,7 +173,7 @@ async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, op
   if (options.backfill) {
     const { from, to } = options.backfill;
     await sweep(partitionPrefix("raw", from), partitionPrefix("raw", new Date(to.getTime() + HOUR_MS)));
-    return days;
+    return;
   }
   const newest = await session.query<{ object_key: string | null }>(q.NEWEST_LOADED_OBJECT);
   // From a few partitions before the newest loaded one: objects written late to a recent hour.
@@ -179,7 +183,6 @@ async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, op
     const due = reconcile === "now" || !(await session.query<{ recent: boolean }>(q.RECONCILED_RECENTLY)).rows[0]?.recent;
     if (due) await sweep(undefined, undefined);
   }
-  return days;
 }
 
 /** A shop that cannot be read leaves the reconciliation stale (its view says when it was fetched), never the run failed. */

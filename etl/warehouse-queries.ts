@@ -119,3 +119,12 @@ SELECT d::date, coalesce(r.orders, 0), coalesce(r.revenue_cents, 0), now()
 FROM generate_series($1::date, $2::date, interval '1 day') AS d
 LEFT JOIN jsonb_to_recordset($3::jsonb) AS r(day date, orders integer, revenue_cents bigint) ON r.day = d::date
 ON CONFLICT (day) DO UPDATE SET orders = EXCLUDED.orders, revenue_cents = EXCLUDED.revenue_cents, fetched_at = EXCLUDED.fetched_at`;
+
+/** In a pass: the days it touched, for the run's aggregate refresh (or the next run's). */
+export const MARK_DIRTY_DAYS = `
+INSERT INTO agg_dirty_day (day) SELECT DISTINCT day FROM run_affected_day ON CONFLICT (day) DO NOTHING`;
+
+/** In the aggregate refresh: the marked days, taken (cleared) in its transaction. */
+export const CLAIM_DIRTY_DAYS = `
+WITH claimed AS (DELETE FROM agg_dirty_day RETURNING day)
+INSERT INTO run_affected_day SELECT day FROM claimed`;

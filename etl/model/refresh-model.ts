@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { MODEL_SQL_DIR } from "../sql-files.ts";
-import { COUNT_NEW_EVENTS_BY_OBJECT, INDEX_REBUILD_SCOPE, REBUILD_SCOPE } from "../warehouse-queries.ts";
+import {
+  AFFECTED_DAYS, CLAIM_DIRTY_DAYS, COUNT_NEW_EVENTS_BY_OBJECT, INDEX_REBUILD_SCOPE, MARK_DIRTY_DAYS, REBUILD_SCOPE,
+} from "../warehouse-queries.ts";
 
 
 interface ModelSql {
@@ -36,11 +38,13 @@ export async function createStageTables(client: pg.PoolClient): Promise<void> {
 }
 
 /**
- * Merges the staged rows into the model, step by step, inside the caller's transaction.
+ * Merges the staged rows into the facts and dimensions, step by step, inside the caller's
+ * transaction, and marks the days it touched for their aggregates (refreshDirtyAggregates).
  * Returns how many events were new, per object, and how long each step took.
  */
 export async function mergeStage(client: pg.PoolClient): Promise<{ newEvents: Map<string, number>; stepMs: Record<string, number> }> {
-  const stepMs = await runSteps(client, modelSql().steps);
+  const stepMs = await runSteps(client, modelSql().steps.filter((step) => !isAggregate(step)));
+  await client.query(MARK_DIRTY_DAYS);
   const counted = await client.query<{ object_key: string; n: string }>(COUNT_NEW_EVENTS_BY_OBJECT);
   return { newEvents: new Map(counted.rows.map((row) => [row.object_key, Number(row.n)])), stepMs };
 }
@@ -66,6 +70,25 @@ export async function rebuildAggregates(client: pg.PoolClient, days: readonly st
   await createStageTables(client);
   await client.query("INSERT INTO run_affected_day SELECT unnest($1::date[])", [days]);
   return runSteps(client, modelSql().steps.filter(isAggregate));
+}
+
+/**
+ * Rebuilds the aggregates of every day passes marked (agg_dirty_day), once, in ONE transaction
+ * that also clears the marks. Returns the days and each step's time.
+ */
+export async function refreshDirtyAggregates(client: pg.PoolClient): Promise<{ days: string[]; stepMs: Record<string, number> }> {
+  await client.query("BEGIN");
+  try {
+    await createStageTables(client);
+    await client.query(CLAIM_DIRTY_DAYS);
+    const days = (await client.query<{ day: string }>(AFFECTED_DAYS)).rows.map((row) => row.day);
+    const stepMs = days.length > 0 ? await runSteps(client, modelSql().steps.filter(isAggregate)) : {};
+    await client.query("COMMIT");
+    return { days, stepMs };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
 }
 
 async function runSteps(client: pg.PoolClient, steps: ReadonlyArray<{ name: string; sql: string }>): Promise<Record<string, number>> {
