@@ -1,4 +1,5 @@
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import pMap from "p-map";
 import type pg from "pg";
 import { createStageTables, mergeStage } from "./model/refresh-model.ts";
 import { stageRows } from "./model/stage-rows.ts";
@@ -8,8 +9,11 @@ import * as q from "./warehouse-queries.ts";
 /** Failed GETs of one object, in as many runs, before it is quarantined instead of retried. */
 export const MAX_READ_FAILURES = 3;
 const INSERT_CHUNK = 1_000;
-/** Objects fetched from S3 at once; keeps a pass's reads short without flooding the endpoint. */
-const READ_CONCURRENCY = 8;
+/**
+ * Objects fetched from S3 at once. A GET is mostly waiting (tens of ms on S3), and a pass of
+ * small objects (one per tracker request) is bound by them.
+ */
+const READ_CONCURRENCY = 16;
 
 /** Where a pass is: its objects read; rows streaming into staging; merged; about to commit. */
 export type PassStep = "read" | "copying" | "merged" | "committing";
@@ -25,7 +29,7 @@ export interface PassOutcome {
   stepMs: Record<string, number>;
 }
 
-type Read = { key: string; object: ParsedObject } | { key: string; readError: string };
+export type Read = { key: string; object: ParsedObject } | { key: string; readError: string };
 
 async function readObject(s3: S3Client, bucket: string, key: string): Promise<Read> {
   try {
@@ -48,20 +52,23 @@ function eventMonths(rows: ReadonlyArray<{ derived_at: string }>): string[] {
   return [...months];
 }
 
+/** Reads and parses a pass's objects, READ_CONCURRENCY GETs at a time; a failed GET is a Read with its error. */
+export function readPassObjects(lake: { s3: S3Client; bucket: string }, keys: readonly string[]): Promise<Read[]> {
+  return pMap(keys, (key) => readObject(lake.s3, lake.bucket, key), { concurrency: READ_CONCURRENCY });
+}
+
 /**
- * One pass: reads the objects, then in ONE transaction stages their rows with COPY, merges them
- * into the model and records them in the manifest. An object that cannot be read is counted in
- * etl_object_failure and left for a later run, until it has failed MAX_READ_FAILURES times.
+ * One pass over objects already read: in ONE transaction stages their rows with COPY, merges
+ * them into the model and records them in the manifest. An object that could not be read is
+ * counted in etl_object_failure and left for a later run, until it has failed MAX_READ_FAILURES
+ * times.
  */
 export async function loadPass(
   session: pg.PoolClient,
-  lake: { s3: S3Client; bucket: string },
   runId: number,
-  keys: readonly string[],
+  reads: readonly Read[],
   onStep: (step: PassStep) => Promise<void> = async () => {},
 ): Promise<PassOutcome> {
-  const reads: Read[] = [];
-  for (const batch of chunks(keys, READ_CONCURRENCY)) reads.push(...(await Promise.all(batch.map((key) => readObject(lake.s3, lake.bucket, key)))));
   const parsed = reads.flatMap((read) => ("object" in read ? [read] : []));
   const unreadable = reads.flatMap((read) => ("readError" in read ? [{ object_key: read.key, error: read.readError }] : []));
   const loaded = parsed.flatMap(({ object }) => (object.kind === "events" ? [object] : []));

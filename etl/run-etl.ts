@@ -2,7 +2,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type pg from "pg";
 import { partitionPrefix } from "../lib/lake/keys.ts";
 import { listingStart } from "./list-raw-objects.ts";
-import { loadPass, type PassStep } from "./load-pass.ts";
+import { loadPass, readPassObjects, type PassStep } from "./load-pass.ts";
 import { runDataChecks } from "./model/data-checks.ts";
 import { refreshDirtyAggregates } from "./model/refresh-model.ts";
 import { refreshShopTotals } from "./reconcile-shop.ts";
@@ -142,8 +142,14 @@ async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, op
 
   /** Loads the batches until they end (true) or the time budget is spent (false). */
   const work = async (batches: AsyncGenerator<string[]>): Promise<boolean> => {
-    for await (const keys of batches) {
-      const outcome = await loadPass(session, deps, result.runId!, keys, deps.onStep);
+    // The next pass's objects are read while this one merges: S3 and PostgreSQL work at once.
+    let current = await batches.next();
+    let reading = current.done ? undefined : readPassObjects(deps, current.value);
+    while (!current.done && reading) {
+      const reads = await reading;
+      const next = await batches.next();
+      reading = next.done ? undefined : readPassObjects(deps, next.value);
+      const outcome = await loadPass(session, result.runId!, reads, deps.onStep);
       result.passes += 1;
       result.objectsLoaded += outcome.objectsLoaded;
       result.objectsQuarantined += outcome.objectsQuarantined;
@@ -152,11 +158,13 @@ async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, op
       result.eventsLoaded += outcome.eventsLoaded;
       result.duplicates += outcome.duplicates;
       result.rejected += outcome.rejected;
-      log("pass committed", { objects: keys.length, stepMs: outcome.stepMs });
-      if (keys.length === batchSize && performance.now() - startedAt >= budget) {
+      log("pass committed", { objects: reads.length, stepMs: outcome.stepMs });
+      if (!next.done && performance.now() - startedAt >= budget) {
         result.backlog = true;
+        await batches.return(undefined);
         return false;
       }
+      current = next;
     }
     return true;
   };

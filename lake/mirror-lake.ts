@@ -4,6 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
 import { partitionOfKey, type LakeArea } from "../lib/lake/keys.ts";
+import pMap from "p-map";
 
 /**
  * An object that is not readable gzip is kept beside its key under this suffix: out of the
@@ -81,14 +82,6 @@ async function copyObject(options: MirrorOptions, key: string, unreadable: strin
   await rm(path.join(options.dir, other), { force: true });
 }
 
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-}
-
 /** Every file under the area's local folder, as its path relative to the mirror's root. */
 async function localFiles(dir: string, area: LakeArea): Promise<string[]> {
   try {
@@ -124,7 +117,7 @@ export async function mirrorLake(options: MirrorOptions): Promise<MirrorResult> 
       }
       result.listed += page.length;
       result.copied += missing.length;
-      await inParallel(missing, concurrency, (key) => copyObject(options, key, result.unreadable));
+      await pMap(missing, (key) => copyObject(options, key, result.unreadable), { concurrency });
     }
     for (const file of await localFiles(dir, area)) {
       const key = file.split(path.sep).join("/");
