@@ -27,6 +27,8 @@ import { etlChildReport } from "./support/etl-child-report.ts";
 // holds what the generator made. The ETL runs in a child process (bench/support/etl-child.ts) so
 // its peak RSS is its own: this process also holds the generator and the uploads.
 // Usage: npx tsx bench/etl-vs-copy.bench.ts [events] [days] [objectsPerPass]
+// BENCH_LINES_PER_OBJECT=<n> buffers requests into objects of at least n lines, as Firehose in
+// front of S3 would (default: one object per tracker request, as the ingest writes today).
 // ETL_CPU_PROF_DIR=<dir> writes the ETL process's CPU profile there (node --cpu-prof).
 const totalEvents = Number(process.argv[2] ?? 50_000);
 const days = Number(process.argv[3] ?? 7);
@@ -37,7 +39,27 @@ const BUCKET = "bench-raw";
 const UPLOADS_IN_FLIGHT = 32;
 /** Objects read back to measure s3rver's GET rate at the ETL's read concurrency. */
 const GET_SAMPLE = 2_000;
-const ETL_READ_CONCURRENCY = 8;
+const ETL_READ_CONCURRENCY = 16;
+const LINES_PER_OBJECT = Number(process.env["BENCH_LINES_PER_OBJECT"] ?? 0);
+
+/** The generator's objects, or (LINES_PER_OBJECT > 0) runs of them buffered into bigger ones. */
+function* lakeObjects<T extends { receivedAt: Date; records: readonly R[] }, R>(objects: Iterable<T>): Generator<{ receivedAt: Date; records: R[] }> {
+  let records: R[] = [];
+  let receivedAt: Date | undefined;
+  for (const object of objects) {
+    if (LINES_PER_OBJECT <= 0) {
+      yield { receivedAt: object.receivedAt, records: [...object.records] };
+      continue;
+    }
+    records.push(...object.records);
+    receivedAt = object.receivedAt;
+    if (records.length >= LINES_PER_OBJECT) {
+      yield { receivedAt, records };
+      records = [];
+    }
+  }
+  if (receivedAt && records.length > 0) yield { receivedAt, records };
+}
 
 const COLUMNS = [
   "event_id", "event_name", "event_version", "occurred_at", "derived_at", "sent_at", "received_at", "event_date",
@@ -72,7 +94,9 @@ try {
   const inFlight = new Set<Promise<void>>();
   const sampleKeys: string[] = [];
   let parentPeakRss = 0;
-  for (const { receivedAt, records } of stream.objects) {
+  let objectsWritten = 0;
+  for (const { receivedAt, records } of lakeObjects(stream.objects)) {
+    objectsWritten += 1;
     const upload = writeLakeObject(s3, BUCKET, "raw", receivedAt, records).then((key) => {
       if (sampleKeys.length < GET_SAMPLE) sampleKeys.push(key);
       const text = records
@@ -96,7 +120,7 @@ try {
   await once(out, "finish");
   const summary: ClickstreamSummary = stream.summary();
   const generateSeconds = seconds(started);
-  console.error(`generated and wrote ${summary.objects} objects (${summary.lines} lines) in ${generateSeconds.toFixed(1)} s`);
+  console.error(`generated and wrote ${objectsWritten} objects (${summary.lines} lines) in ${generateSeconds.toFixed(1)} s`);
 
   // s3rver's GET rate for these objects, at the ETL's read concurrency: how much of the ETL's time is the local S3.
   started = performance.now();
@@ -159,9 +183,9 @@ try {
       {
         events: summary.events,
         lines: summary.lines,
-        objects: summary.objects,
+        objects: objectsWritten,
         days,
-        lines_per_object: round(summary.lines / summary.objects, 2),
+        lines_per_object: round(summary.lines / objectsWritten, 2),
         objects_per_pass: objectsPerPass,
         passes: etl.full.passes,
         copy_rows_per_s: Math.round(summary.lines / copySeconds),
@@ -179,7 +203,7 @@ try {
         outside_model_steps_seconds: round(etl.fullSeconds - stepSeconds, 1),
         pass_ms_p50_p95_max: [passMs[Math.floor(passMs.length / 2)], passMs[Math.floor(passMs.length * 0.95)], passMs.at(-1)],
         s3rver_gets_per_s: Math.round(getsPerSecond),
-        s3rver_get_share_of_etl_estimate: round(summary.objects / getsPerSecond / etl.fullSeconds, 2),
+        s3rver_get_share_of_etl_estimate: round(objectsWritten / getsPerSecond / etl.fullSeconds, 2),
         generate_and_write_seconds: round(generateSeconds, 1),
         bench_process_peak_rss_mb: Math.round(parentPeakRss / (1024 * 1024)),
         generated: summary,

@@ -14,11 +14,16 @@ export function listingStart(newestLoadedKey: string | null, lookbackHours = LOO
   return partitionPrefix("raw", new Date(partition.hour.getTime() - lookbackHours * 3_600_000));
 }
 
+/** raw/ object keys after `startAfter`, in key order, a listing page (up to 1,000 keys) at a time. */
+export async function* listRawKeyPages(s3: S3Client, bucket: string, startAfter: string | undefined): AsyncGenerator<string[]> {
+  for await (const page of listRawObjectPages(s3, bucket, startAfter)) yield page.map((object) => object.key);
+}
+
 /**
- * raw/ object keys after `startAfter`, in key order, a listing page (up to 1,000 keys) at a
+ * raw/ objects (key and size) after `startAfter`, in key order, a listing page (up to 1,000) at a
  * time: a run never holds the whole backlog's keys.
  */
-export async function* listRawKeyPages(s3: S3Client, bucket: string, startAfter: string | undefined): AsyncGenerator<string[]> {
+export async function* listRawObjectPages(s3: S3Client, bucket: string, startAfter: string | undefined): AsyncGenerator<Array<{ key: string; size: number }>> {
   let continuationToken: string | undefined;
   do {
     const page = await s3.send(
@@ -29,8 +34,9 @@ export async function* listRawKeyPages(s3: S3Client, bucket: string, startAfter:
         ...(continuationToken ? { ContinuationToken: continuationToken } : {}),
       }),
     );
-    const keys = (page.Contents ?? []).flatMap((object) => (object.Key && partitionOfKey(object.Key)?.area === "raw" ? [object.Key] : []));
-    if (keys.length > 0) yield keys;
+    const objects = (page.Contents ?? []).flatMap((object) =>
+      object.Key && partitionOfKey(object.Key)?.area === "raw" ? [{ key: object.Key, size: object.Size ?? 0 }] : []);
+    if (objects.length > 0) yield objects;
     continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (continuationToken);
 }

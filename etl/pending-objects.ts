@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { partitionOfKey } from "../lib/lake/keys.ts";
-import { listRawKeyPages } from "./list-raw-objects.ts";
+import { listRawObjectPages } from "./list-raw-objects.ts";
 import * as q from "./warehouse-queries.ts";
 
 /** Per raw partition day: objects listed, and of those, the ones not in the manifest. */
@@ -11,8 +11,10 @@ export interface PendingListing {
   startAfter: string | undefined;
   /** Stop before this key (undefined: to the lake's last). */
   stopBefore?: string | undefined;
-  /** Batches of at most this many keys. */
+  /** Batches of at most this many keys… */
   batchSize: number;
+  /** …and of at most this many bytes (gzipped, as listed), unless one object alone is bigger. */
+  batchBytes: number;
   /** When given, counts every listed object per partition day. */
   counts?: DayCounts;
   /** Keys not to yield (they still count as missing). */
@@ -26,21 +28,30 @@ export interface PendingListing {
  */
 export async function* pendingObjectBatches(
   session: pg.ClientBase,
-  lake: { s3: Parameters<typeof listRawKeyPages>[0]; bucket: string },
+  lake: { s3: Parameters<typeof listRawObjectPages>[0]; bucket: string },
   listing: PendingListing,
 ): AsyncGenerator<string[]> {
   let batch: string[] = [];
-  for await (const page of listRawKeyPages(lake.s3, lake.bucket, listing.startAfter)) {
-    const inRange = listing.stopBefore === undefined ? page : page.filter((key) => key < listing.stopBefore!);
-    const known = new Set((await session.query<{ object_key: string }>(q.KNOWN_OBJECTS, [inRange])).rows.map((row) => row.object_key));
-    for (const key of inRange) {
+  let bytes = 0;
+  for await (const page of listRawObjectPages(lake.s3, lake.bucket, listing.startAfter)) {
+    const inRange = listing.stopBefore === undefined ? page : page.filter((object) => object.key < listing.stopBefore!);
+    const keys = inRange.map((object) => object.key);
+    const known = new Set((await session.query<{ object_key: string }>(q.KNOWN_OBJECTS, [keys])).rows.map((row) => row.object_key));
+    for (const { key, size } of inRange) {
       const missing = !known.has(key);
       if (listing.counts) count(listing.counts, key, missing);
       if (!missing || listing.skip?.has(key)) continue;
+      if (batch.length > 0 && bytes + size > listing.batchBytes) {
+        yield batch;
+        batch = [];
+        bytes = 0;
+      }
       batch.push(key);
+      bytes += size;
       if (batch.length === listing.batchSize) {
         yield batch;
         batch = [];
+        bytes = 0;
       }
     }
     if (inRange.length < page.length) break;

@@ -174,6 +174,16 @@ describe("runEtl", () => {
     expect(await runEtl(parts.deps)).toMatchObject({ status: "succeeded", eventsLoaded: 1 });
   });
 
+  it("closes a pass at its byte budget: one object bigger than the budget still goes, alone", async () => {
+    const big = Array.from({ length: 40 }, () => pageView());
+    await put(big);
+    await put([pageView()]);
+    await put([pageView()]);
+    const result = await runEtl({ ...parts.deps, maxBytesPerPass: 1 });
+    expect(result).toMatchObject({ passes: 3, objectsLoaded: 3, eventsLoaded: 42 });
+    expect(await runEtl({ ...parts.deps, maxBytesPerPass: 1 })).toMatchObject({ passes: 0, eventsLoaded: 0 });
+  });
+
   it("pages through more than 1000 objects and works a backlog off in bounded passes, stopping when its time is up", async () => {
     const client = createS3Client({ endpoint: parts.s3.endpoint });
     const receivedAt = new Date();

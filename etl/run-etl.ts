@@ -17,6 +17,8 @@ export interface EtlDeps {
   warehouse: pg.Pool;
   /** Objects one pass (one transaction) takes at most: bounds a pass's memory and its transaction. */
   maxObjectsPerPass?: number;
+  /** Gzipped bytes one pass takes at most (one bigger object still goes alone): bounds its memory when objects are big. */
+  maxBytesPerPass?: number;
   /** A run starts no new pass after this long (the Lambda's timeout less a margin); at least one pass always runs. */
   timeBudgetMs?: number;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -60,6 +62,8 @@ export interface EtlResult {
 }
 
 const DEFAULT_OBJECTS_PER_PASS = 500;
+/** About 15,000 events (~135 B each, gzipped in big objects): a pass then stays near 200 MB (bench/etl-vs-copy.bench.ts). */
+const DEFAULT_BYTES_PER_PASS = 2 * 1024 * 1024;
 const DEFAULT_TIME_BUDGET_MS = 10 * 60_000;
 const HOUR_MS = 3_600_000;
 
@@ -136,6 +140,7 @@ async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, op
   const startedAt = performance.now();
   const budget = deps.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const batchSize = deps.maxObjectsPerPass ?? DEFAULT_OBJECTS_PER_PASS;
+  const batchBytes = deps.maxBytesPerPass ?? DEFAULT_BYTES_PER_PASS;
   // Objects a GET failed for in this run: tried once per run, so each failure counts one run.
   const deferred = new Set<string>();
   const log = deps.log ?? (() => {});
@@ -170,7 +175,7 @@ async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, op
   };
   const sweep = async (startAfter: string | undefined, stopBefore: string | undefined) => {
     const counts: DayCounts = new Map();
-    if (!(await work(pendingObjectBatches(session, deps, { startAfter, stopBefore, batchSize, counts, skip: deferred })))) return;
+    if (!(await work(pendingObjectBatches(session, deps, { startAfter, stopBefore, batchSize, batchBytes, counts, skip: deferred })))) return;
     const rows = [...counts].map(([day, { listed, missing }]) => ({ day, objects_listed: listed, objects_missing: missing }));
     await session.query(q.RECORD_RECONCILIATION, [result.runId, JSON.stringify(rows)]);
     result.reconciled = true;
@@ -185,7 +190,7 @@ async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, op
   }
   const newest = await session.query<{ object_key: string | null }>(q.NEWEST_LOADED_OBJECT);
   // From a few partitions before the newest loaded one: objects written late to a recent hour.
-  const caughtUp = await work(pendingObjectBatches(session, deps, { startAfter: listingStart(newest.rows[0]?.object_key ?? null), batchSize }));
+  const caughtUp = await work(pendingObjectBatches(session, deps, { startAfter: listingStart(newest.rows[0]?.object_key ?? null), batchSize, batchBytes }));
   const reconcile = options.reconcile ?? "daily";
   if (caughtUp && reconcile !== "never") {
     const due = reconcile === "now" || !(await session.query<{ recent: boolean }>(q.RECONCILED_RECENTLY)).rows[0]?.recent;
