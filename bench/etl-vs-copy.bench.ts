@@ -173,6 +173,8 @@ try {
       summary.lostEvents,
     ],
   } satisfies Record<string, [number, number]>;
+  // What the warehouse holds per event: every table and index, over the events loaded.
+  const warehouseBytes = await count("SELECT sum(pg_total_relation_size(c.oid)) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'");
   await sql.end();
   const failed = Object.entries(checks).filter(([, [actual, expected]]) => actual !== expected);
 
@@ -202,6 +204,7 @@ try {
         model_step_seconds: Object.fromEntries(Object.entries(etl.stepMs).map(([step, ms]) => [step, round(ms / 1000, 1)])),
         outside_model_steps_seconds: round(etl.fullSeconds - stepSeconds, 1),
         pass_ms_p50_p95_max: [passMs[Math.floor(passMs.length / 2)], passMs[Math.floor(passMs.length * 0.95)], passMs.at(-1)],
+        warehouse_bytes_per_event: Math.round(warehouseBytes / summary.events),
         s3rver_gets_per_s: Math.round(getsPerSecond),
         s3rver_get_share_of_etl_estimate: round(objectsWritten / getsPerSecond / etl.fullSeconds, 2),
         generate_and_write_seconds: round(generateSeconds, 1),
