@@ -5,6 +5,7 @@ import type { TrackedEvent } from "../../lib/tracking/schema.ts";
 import { pageView, productUpdated, purchase, rawRecord, sampleProduct, visitorEvent } from "../../lib/tracking/testing/event-factory.ts";
 import { runEtl } from "../run-etl.ts";
 import { etlTestParts } from "../testing/etl-test-parts.ts";
+import { dayOfShopping } from "../testing/shopping-day.ts";
 
 // The model (etl/model/*.sql) against a real warehouse, fed through the real ETL from s3rver.
 const parts = etlTestParts("model-test");
@@ -120,11 +121,13 @@ describe("the model", () => {
   });
 
   it("gives the same warehouse whether the events come at once or split over runs, shuffled, duplicated and late", async () => {
-    const traffic = dayOfTraffic();
+    // Two days: searches, lists, a funnel, an abandoned checkout and lost events feed every aggregate.
+    const traffic = [...dayOfTraffic(), ...dayOfShopping()];
     await load([traffic]);
     await runEtl(parts.deps);
     const once = await snapshot();
-    expect(once["fact_session"]).toHaveLength(4);
+    expect(once["fact_session"]).toHaveLength(4 + 3);
+    for (const table of MODEL_TABLES) expect(once[table], table).not.toHaveLength(0);
 
     await fc.assert(
       fc.asyncProperty(
