@@ -33,6 +33,9 @@ const PAGES = [
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 async function seriousViolations(page: Page): Promise<string[]> {
+  // Next streams a dynamic page's metadata to browsers (not to bots): its <title> can land just
+  // after the page's load event. Judge the page once it has arrived; a page without one fails here.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   // The rules did run (colour contrast, names, landmarks…), not an empty pass.
   expect(results.passes.length).toBeGreaterThan(10);
