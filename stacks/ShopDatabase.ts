@@ -3,7 +3,6 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { use, type StackContext } from "sst/constructs";
 import { dbUserSecret } from "./constructs/db-user-secret.ts";
 import { DATA_DEVICE, PrivateHost } from "./constructs/PrivateHost.ts";
-import { suppress } from "./nag-suppressions.ts";
 import { Network } from "./Network.ts";
 import { sstSecretParameterArn, sstSecretParameterName } from "./sst-secrets.ts";
 
@@ -69,16 +68,6 @@ export function ShopDatabase({ stack, app }: StackContext) {
     }),
   );
 
-  for (const secret of [appSecret, readerSecret]) suppress(secret, [{
-      id: "AwsSolutions-SMG4",
-      reason:
-        "No automatic rotation: the password lives in PostgreSQL, PgBouncer's userlist and the published SST secret, which a rotation Lambda cannot all update. Rotation is the manual procedure in README (new value, rerun the boot script, which updates all three).",
-    }]);
-  suppress(host.role, [{
-      id: "AwsSolutions-IAM4",
-      reason: "AmazonSSMManagedInstanceCore is what SSM Session Manager needs on the host (the only way in: no key pair, no SSH port).",
-      appliesTo: ["Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore"],
-    }]);
 
   stack.addOutputs({
     ShopDbInstanceId: host.instance.instanceId,

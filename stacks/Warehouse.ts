@@ -142,16 +142,6 @@ export function Warehouse({ stack, app }: StackContext) {
     stickinessCookieDuration: Duration.hours(8),
   });
 
-  for (const secret of [etlSecret, shinySecret]) suppress(secret, [{
-      id: "AwsSolutions-SMG4",
-      reason:
-        "No automatic rotation: the password lives in PostgreSQL, PgBouncer's userlist and the published SST secret, which a rotation Lambda cannot all update. Rotation is the manual procedure in README (new value, rerun the boot script, which updates all three).",
-    }]);
-  suppress(host.role, [{
-      id: "AwsSolutions-IAM4",
-      reason: "AmazonSSMManagedInstanceCore is what SSM Session Manager needs on the host (the only way in: no key pair, no SSH port).",
-      appliesTo: ["Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore"],
-    }]);
   suppress(accessLogs, [
     {
       id: "AwsSolutions-S1",

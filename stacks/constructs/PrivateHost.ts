@@ -14,6 +14,7 @@ import { ManagedPolicy, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { EC2_UNIQUE_IMDSV2_LAUNCH_TEMPLATE_NAME } from "aws-cdk-lib/cx-api";
 import { Construct } from "constructs";
 import { ISOLATED } from "../Network.ts";
+import { suppress } from "../nag-suppressions.ts";
 import { projectPath } from "../project-path.ts";
 
 /** The device the data volume is attached as (AL2023 links it to the NVMe name). */
@@ -52,6 +53,11 @@ export class PrivateHost extends Construct {
       description: `compushop ${id}: Session Manager, and its own secrets`,
       managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName("AmazonSSMManagedInstanceCore")],
     });
+    suppress(this.role, [{
+      id: "AwsSolutions-IAM4",
+      reason: "AmazonSSMManagedInstanceCore is what SSM Session Manager needs on the host (the only way in: no key pair, no SSH port).",
+      appliesTo: ["Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore"],
+    }]);
 
     const userData = UserData.forLinux();
     userData.addCommands(
