@@ -1,7 +1,5 @@
 import { ETL_USAGE, parseEtlArgs, type EtlCommand } from "./cli-args.ts";
-import { closeEtlDeps, createEtlDeps, parseEtlEnv } from "./etl-env.ts";
-import { readLocalRuntime } from "./local-runtime.ts";
-import { migrateWarehouse } from "./migrations.ts";
+import { withCliEtlDeps } from "./cli-deps.ts";
 import { rebuildWarehouse } from "./rebuild-warehouse.ts";
 import { runEtl } from "./run-etl.ts";
 
@@ -19,10 +17,7 @@ if (command.kind === "help") {
   process.exit(0);
 }
 
-const env = parseEtlEnv({ ...(await readLocalRuntime()), ...process.env });
-await migrateWarehouse(env.WAREHOUSE_URL);
-const deps = createEtlDeps(env);
-try {
+await withCliEtlDeps(async (deps) => {
   if (command.kind === "rebuild") {
     const { days, stepMs, checks } = await rebuildWarehouse(deps.warehouse, command);
     console.log(JSON.stringify({ rebuilt: days.length, from: days[0] ?? null, to: days.at(-1) ?? null, stepMs }));
@@ -31,14 +26,12 @@ try {
       console.error(JSON.stringify({ checksFailed: failed }));
       process.exitCode = 1;
     }
-  } else {
-    for (let run = 1; ; run += 1) {
-      const result = await runEtl(deps, command.request);
-      console.log(JSON.stringify({ run, ...result }));
-      if (result.checksFailed.length > 0) process.exitCode = 1;
-      if (result.status !== "succeeded" || !result.backlog) break;
-    }
+    return;
   }
-} finally {
-  await closeEtlDeps(deps);
-}
+  for (let run = 1; ; run += 1) {
+    const result = await runEtl(deps, command.request);
+    console.log(JSON.stringify({ run, ...result }));
+    if (result.checksFailed.length > 0) process.exitCode = 1;
+    if (result.status !== "succeeded" || !result.backlog) break;
+  }
+});

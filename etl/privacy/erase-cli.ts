@@ -1,6 +1,4 @@
-import { closeEtlDeps, createEtlDeps, parseEtlEnv } from "../etl-env.ts";
-import { readLocalRuntime } from "../local-runtime.ts";
-import { migrateWarehouse } from "../migrations.ts";
+import { withCliEtlDeps } from "../cli-deps.ts";
 import { erase } from "./erase.ts";
 import { EtlBusyError } from "./etl-lock.ts";
 import { parseEraseArgs } from "./privacy-args.ts";
@@ -15,16 +13,11 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
 }
-const env = parseEtlEnv({ ...(await readLocalRuntime()), ...process.env });
-await migrateWarehouse(env.WAREHOUSE_URL);
-const deps = createEtlDeps(env);
 try {
-  const result = await erase(deps, subject);
+  const result = await withCliEtlDeps((deps) => erase(deps, subject));
   console.log(JSON.stringify({ erased: subject.kind, ...result }));
 } catch (error) {
   if (!(error instanceof EtlBusyError)) throw error;
   console.error(error.message);
   process.exitCode = 1;
-} finally {
-  await closeEtlDeps(deps);
 }

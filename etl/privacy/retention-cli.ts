@@ -1,6 +1,4 @@
-import { closeEtlDeps, createEtlDeps, parseEtlEnv } from "../etl-env.ts";
-import { readLocalRuntime } from "../local-runtime.ts";
-import { migrateWarehouse } from "../migrations.ts";
+import { withCliEtlDeps } from "../cli-deps.ts";
 import { EtlBusyError } from "./etl-lock.ts";
 import { parseRetentionArgs, type RetentionSetting } from "./privacy-args.ts";
 import { applyRetention } from "./retention.ts";
@@ -16,16 +14,12 @@ try {
 if (setting.kind === "off") {
   console.log(JSON.stringify({ retention: "off", reason: "neither --days nor RETENTION_DAYS is set" }));
 } else {
-  const env = parseEtlEnv({ ...(await readLocalRuntime()), ...process.env });
-  await migrateWarehouse(env.WAREHOUSE_URL);
-  const deps = createEtlDeps(env);
+  const days = setting.days;
   try {
-    console.log(JSON.stringify({ retention: "applied", days: setting.days, ...(await applyRetention(deps, setting.days)) }));
+    console.log(JSON.stringify({ retention: "applied", days, ...(await withCliEtlDeps((deps) => applyRetention(deps, days))) }));
   } catch (error) {
     if (!(error instanceof EtlBusyError)) throw error;
     console.error(error.message);
     process.exitCode = 1;
-  } finally {
-    await closeEtlDeps(deps);
   }
 }
