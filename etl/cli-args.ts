@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { describeIssues } from "../lib/tracking/schema.ts";
 import { etlRequestSchema, type EtlRequest } from "./etl-request.ts";
 
 export const ETL_USAGE = `Usage: npm run etl -- [options]
@@ -58,6 +59,6 @@ export function parseEtlArgs(argv: readonly string[]): EtlCommand {
     ...(values.reconcile ? { reconcile: "now" } : {}),
     ...(values["no-checks"] ? { checks: false } : {}),
   });
-  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `${issue.path.join(".") || "(arguments)"}: ${issue.message}`).join("; "));
+  if (!parsed.success) throw new Error(describeIssues(parsed.error));
   return { kind: "run", request: parsed.data };
 }

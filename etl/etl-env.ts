@@ -1,5 +1,6 @@
 import pg from "pg";
 import { z } from "zod";
+import { describeIssues } from "../lib/tracking/schema.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
 import type { EtlDeps } from "./run-etl.ts";
 
@@ -18,7 +19,7 @@ export type EtlEnv = z.infer<typeof etlEnvSchema>;
 export function parseEtlEnv(env: Record<string, string | undefined>): EtlEnv {
   const parsed = etlEnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    const problems = describeIssues(parsed.error);
     throw new Error(`ETL configuration is invalid: ${problems}`);
   }
   return parsed.data;

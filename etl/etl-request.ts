@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeIssues } from "../lib/tracking/schema.ts";
 import type { EtlOptions } from "./run-etl.ts";
 
 const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
@@ -31,6 +32,6 @@ function isSchedule(event: unknown): boolean {
 export function etlOptionsFromEvent(event: unknown): EtlOptions {
   if (isSchedule(event)) return {};
   const parsed = etlRequestSchema.safeParse(event);
-  if (!parsed.success) throw new Error(`invalid ETL request: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+  if (!parsed.success) throw new Error(`invalid ETL request: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { describeIssues } from "../lib/tracking/schema.ts";
 
 const lakeEnvSchema = z.object({
   RAW_BUCKET: z.string().min(3).optional(),
@@ -21,7 +22,7 @@ export interface LakeEnv {
 export function parseLakeEnv(env: Record<string, string | undefined>): LakeEnv {
   const parsed = lakeEnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    const problems = describeIssues(parsed.error);
     throw new Error(`lake configuration is invalid: ${problems}`);
   }
   const { RAW_BUCKET, S3_ENDPOINT, AWS_REGION, DATA_DIR, LAKE_MIRROR_DIR } = parsed.data;
