@@ -7,6 +7,7 @@ import type { TrackedEvent } from "../lib/tracking/schema.ts";
 import { pageView, productView, purchase, rawRecord, sampleProduct } from "../lib/tracking/testing/event-factory.ts";
 import { runEtl, type EtlDeps, type PassStep } from "./run-etl.ts";
 import { etlTestParts } from "./testing/etl-test-parts.ts";
+import { tableSnapshot } from "./testing/table-snapshot.ts";
 import { ETL_LOCK_KEY } from "./warehouse-queries.ts";
 
 // How a run recovers: objects it cannot read, objects the look-back missed (reconciliation and
@@ -36,18 +37,15 @@ function unreadable(key: string): EtlDeps {
   return { ...parts.deps, s3 };
 }
 
+/** Ends the backend holding the ETL's lock, as when the Lambda or its connection dies. */
+const killEtlRun = () => parts.sql.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [ETL_LOCK_KEY]);
+
 /** Every table a run writes, as sorted JSON (lineage and run ids left out). */
 async function warehouseState(): Promise<Record<string, string[]>> {
   const tables = await parts.sql.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'fact_event_y%'
        AND tablename NOT IN ('schema_migrations', 'etl_run', 'etl_data_check', 'etl_lake_reconciliation') ORDER BY tablename`);
-  const state: Record<string, string[]> = {};
-  for (const { tablename } of tables.rows) {
-    const rows = await parts.sql.query<{ row: string }>(
-      `SELECT (to_jsonb(t) - 'run_id' - 'loaded_at' - 'rejected_at' - 'id')::text AS row FROM ${tablename} t`);
-    state[tablename] = rows.rows.map((r) => r.row).sort();
-  }
-  return state;
+  return tableSnapshot(parts.sql, tables.rows.map((row) => row.tablename), ["run_id", "loaded_at", "rejected_at", "id"]);
 }
 
 describe("a run's recovery", () => {
@@ -125,7 +123,7 @@ describe("a run's recovery", () => {
         onStep: async (at) => {
           if (at !== step) return;
           // The run's backend dies, as when the Lambda or its connection does.
-          await parts.sql.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [ETL_LOCK_KEY]);
+          await killEtlRun();
         },
       });
       await expect(killed).rejects.toThrow();
@@ -149,7 +147,7 @@ describe("a run's recovery", () => {
     const killed = runEtl({
       ...parts.deps,
       onStep: async (at) => {
-        if (at === "aggregating") await parts.sql.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [ETL_LOCK_KEY]);
+        if (at === "aggregating") await killEtlRun();
       },
     });
     await expect(killed).rejects.toThrow();

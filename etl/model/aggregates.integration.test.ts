@@ -5,6 +5,7 @@ import { rebuildWarehouse } from "../rebuild-warehouse.ts";
 import { runEtl } from "../run-etl.ts";
 import { ETL_LOCK_KEY } from "../warehouse-queries.ts";
 import { etlTestParts } from "../testing/etl-test-parts.ts";
+import { tableSnapshot } from "../testing/table-snapshot.ts";
 import { at, browser, dayOfShopping, DESKTOP, gpu, items, laptop, SHOPPING_DAY } from "../testing/shopping-day.ts";
 
 // The daily aggregates the dashboards read (etl/model/8N-*.sql), from a day of shopping fed
@@ -84,11 +85,7 @@ describe("the daily aggregates", () => {
     await loadDay();
     const derived = ["fact_session", "fact_order_line", "identity_map", "dim_product", "dim_date", "agg_daily_kpi", "agg_product_daily",
       "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily", "agg_page_path_daily"];
-    const state = async () => {
-      const tables: Record<string, string[]> = {};
-      for (const table of derived) tables[table] = (await rows(`SELECT to_jsonb(t)::text AS row FROM ${table} t`)).map((r) => String(r["row"])).sort();
-      return tables;
-    };
+    const state = () => tableSnapshot(parts.sql, derived);
     const built = await state();
     await parts.sql.query(`TRUNCATE ${derived.join(", ")}`);
 

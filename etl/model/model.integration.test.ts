@@ -5,6 +5,7 @@ import type { TrackedEvent } from "../../lib/tracking/schema.ts";
 import { pageView, productUpdated, purchase, rawRecord, sampleProduct, visitorEvent } from "../../lib/tracking/testing/event-factory.ts";
 import { runEtl } from "../run-etl.ts";
 import { etlTestParts } from "../testing/etl-test-parts.ts";
+import { tableSnapshot } from "../testing/table-snapshot.ts";
 import { dayOfShopping } from "../testing/shopping-day.ts";
 
 // The model (etl/model/*.sql) against a real warehouse, fed through the real ETL from s3rver.
@@ -59,15 +60,7 @@ async function load(objects: readonly Sent[][]): Promise<void> {
 }
 
 /** Every model table, as sorted JSON; fact_event without its lineage (which object it came from). */
-async function snapshot(): Promise<Record<string, string[]>> {
-  const tables: Record<string, string[]> = {};
-  for (const table of MODEL_TABLES) {
-    const drop = table === "fact_event" ? " - 'object_key'" : "";
-    const rows = await parts.sql.query<{ row: string }>(`SELECT (to_jsonb(t)${drop})::text AS row FROM ${table} t`);
-    tables[table] = rows.rows.map((r) => r.row).sort();
-  }
-  return tables;
-}
+const snapshot = () => tableSnapshot(parts.sql, MODEL_TABLES, ["object_key"]);
 
 describe("the model", () => {
   it("cuts sessions and measures each one by the written definitions", async () => {
