@@ -125,6 +125,4 @@ export const MARK_DIRTY_DAYS = `
 INSERT INTO agg_dirty_day (day) SELECT DISTINCT day FROM run_affected_day ON CONFLICT (day) DO NOTHING`;
 
 /** In the aggregate refresh: the marked days, taken (cleared) in its transaction. */
-export const CLAIM_DIRTY_DAYS = `
-WITH claimed AS (DELETE FROM agg_dirty_day RETURNING day)
-INSERT INTO run_affected_day SELECT day FROM claimed`;
+export const CLAIM_DIRTY_DAYS = `DELETE FROM agg_dirty_day RETURNING day::text AS day`;

@@ -3,7 +3,7 @@ import path from "node:path";
 import type pg from "pg";
 import { MODEL_SQL_DIR } from "../sql-files.ts";
 import {
-  AFFECTED_DAYS, CLAIM_DIRTY_DAYS, COUNT_NEW_EVENTS_BY_OBJECT, INDEX_REBUILD_SCOPE, MARK_DIRTY_DAYS, REBUILD_SCOPE,
+  CLAIM_DIRTY_DAYS, COUNT_NEW_EVENTS_BY_OBJECT, INDEX_REBUILD_SCOPE, MARK_DIRTY_DAYS, REBUILD_SCOPE,
 } from "../warehouse-queries.ts";
 
 
@@ -79,10 +79,8 @@ export async function rebuildAggregates(client: pg.PoolClient, days: readonly st
 export async function refreshDirtyAggregates(client: pg.PoolClient): Promise<{ days: string[]; stepMs: Record<string, number> }> {
   await client.query("BEGIN");
   try {
-    await createStageTables(client);
-    await client.query(CLAIM_DIRTY_DAYS);
-    const days = (await client.query<{ day: string }>(AFFECTED_DAYS)).rows.map((row) => row.day);
-    const stepMs = days.length > 0 ? await runSteps(client, modelSql().steps.filter(isAggregate)) : {};
+    const days = (await client.query<{ day: string }>(CLAIM_DIRTY_DAYS)).rows.map((row) => row.day);
+    const stepMs = days.length > 0 ? await rebuildAggregates(client, days) : {};
     await client.query("COMMIT");
     return { days, stepMs };
   } catch (error) {
