@@ -1,3 +1,4 @@
+import pMap from "p-map";
 import type pg from "pg";
 import { isErasedLine, withoutLines, type ErasedLines } from "./lake-lines.ts";
 import { deleteLakeObject, putLakeLines, readLakeText } from "./lake-objects.ts";
@@ -58,18 +59,19 @@ export async function eraseFromLake(
 ): Promise<{ unreadable: number }> {
   const pending = (await session.query<{ object_key: string }>(q.UNFINISHED_OBJECTS, [subject.kind, subject.hash])).rows.map((row) => row.object_key);
   let unreadable = 0;
-  for (let i = 0; i < pending.length; i += CONCURRENCY) {
-    const batch = pending.slice(i, i + CONCURRENCY);
-    const results = await Promise.all(batch.map((key) => eraseFromObject(deps, key, erased, versioning)));
-    for (const [index, result] of results.entries()) {
+  await pMap(
+    pending,
+    async (key) => {
+      const result = await eraseFromObject(deps, key, erased, versioning);
       counts.objects_scanned += 1;
       counts.lines_removed += result.removed;
       counts.versions_deleted += result.versionsDeleted;
       if (result.outcome === "rewritten") counts.objects_rewritten += 1;
       if (result.outcome === "deleted") counts.objects_deleted += 1;
       if (result.outcome === "unreadable") unreadable += 1;
-      await session.query(q.OBJECT_DONE, [subject.kind, subject.hash, batch[index]]);
-    }
-  }
+      await session.query(q.OBJECT_DONE, [subject.kind, subject.hash, key]);
+    },
+    { concurrency: CONCURRENCY },
+  );
   return { unreadable };
 }
