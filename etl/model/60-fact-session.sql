@@ -19,6 +19,8 @@
 --   device, bot from its browser events only: server events carry the shop's server's agent.
 --   lost events the tracker's numbers (seq, per visitor from 1 without gaps) that never arrived,
 --               counted in the session of the event that arrived after the gap.
+--   signed in   a session with an event that carries a verified user (identity stitching may
+--               give an anonymous session a user_id; it stays anonymous).
 INSERT INTO run_affected_day SELECT DISTINCT event_date FROM run_new_event;
 
 WITH removed AS (
@@ -93,7 +95,7 @@ inserted AS (
     session_key, session_id, anonymous_id, user_id, session_date, started_at, ended_at, duration_s,
     engaged_time_s, page_views, events, entry_page, exit_page, landing_referrer, utm_source, utm_medium,
     utm_campaign, channel, device_id, device_type, is_bot, first_visit, bounced, engaged, converted,
-    orders, revenue_cents, tracked_events, lost_events)
+    orders, revenue_cents, tracked_events, lost_events, signed_in)
   SELECT m.session_key, m.session_id, m.anonymous_id, coalesce(i.user_id, m.event_user_id),
          (m.started_at AT TIME ZONE 'UTC')::date, m.started_at, m.ended_at,
          floor(extract(epoch FROM m.ended_at - m.started_at)),
@@ -102,7 +104,8 @@ inserted AS (
          m.channel, m.device_id, d.device_type, m.is_bot, m.first_visit,
          m.page_views = 1 AND m.interactive = 0,
          m.engaged_time_s >= 10 OR m.page_views >= 2 OR m.orders > 0,
-         m.orders > 0, m.orders, m.revenue_cents, m.tracked_events, m.lost_events
+         m.orders > 0, m.orders, m.revenue_cents, m.tracked_events, m.lost_events,
+         m.event_user_id IS NOT NULL
   FROM summed m
   LEFT JOIN identity_map i ON i.anonymous_id = m.anonymous_id
   LEFT JOIN dim_device d ON d.device_id = m.device_id

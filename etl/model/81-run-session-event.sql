@@ -2,7 +2,7 @@
 -- session: what the session-based aggregates (search, funnel, checkout, paths) read. A visitor's
 -- sessions never overlap in time, so an event belongs to the session whose span holds it.
 CREATE TEMP TABLE run_session_event ON COMMIT DROP AS
-SELECT s.session_key, s.session_date, e.event_id, e.event_name, e.derived_at, e.trusted, e.page_path,
+SELECT s.session_key, s.session_date, s.signed_in, e.event_id, e.event_name, e.derived_at, e.trusted, e.page_path,
        e.product_id, e.properties
 FROM fact_session s
 JOIN fact_event e

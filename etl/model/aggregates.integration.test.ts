@@ -27,9 +27,12 @@ describe("the daily aggregates", () => {
   it("count products, searches, the funnel, checkout abandonment, channels, paths and lost events by their definitions", async () => {
     await loadDay();
 
-    expect(await rows("SELECT day::text, sessions, bot_sessions, tracked_events, lost_events FROM agg_daily_kpi")).toEqual([
+    expect(await rows("SELECT day::text, login_state, sessions, bot_sessions, tracked_events, lost_events, orders FROM agg_daily_kpi ORDER BY login_state")).toEqual([
       // A's browser numbered 10 events and one never arrived; the crawler's are not counted.
-      { day: DAY, sessions: 2, bot_sessions: 1, tracked_events: 9 + 9, lost_events: 1 },
+      { day: DAY, login_state: "(all)", sessions: 2, bot_sessions: 1, tracked_events: 9 + 9, lost_events: 1, orders: 1 },
+      // B never signed in (nor did the crawler); A's session holds the order the shop signed for A's account.
+      { day: DAY, login_state: "anonymous", sessions: 1, bot_sessions: 1, tracked_events: 9, lost_events: 0, orders: 0 },
+      { day: DAY, login_state: "signed_in", sessions: 1, bot_sessions: 0, tracked_events: 9, lost_events: 1, orders: 1 },
     ]);
 
     expect(await rows(`SELECT product_id, list_views, clicks, views, add_to_carts, orders, units_sold, revenue_cents::int AS revenue
@@ -45,21 +48,45 @@ describe("the daily aggregates", () => {
       { query: "xyzzy", searches: 2, zero_result_searches: 2, searches_with_click: 0, searches_with_purchase: 0 },
     ]);
 
-    const funnel = await rows("SELECT category, step_number, sessions, sessions_through FROM agg_funnel_daily ORDER BY category, step_number");
-    const steps = (category: string) => funnel.filter((row) => row["category"] === category).map((row) => [row["step_number"], row["sessions"], row["sessions_through"]]);
+    const funnel = await rows("SELECT login_state, category, step_number, sessions, sessions_through FROM agg_funnel_daily ORDER BY category, step_number");
+    const steps = (category: string, loginState = "(all)") =>
+      funnel.filter((row) => row["category"] === category && row["login_state"] === loginState).map((row) => [row["step_number"], row["sessions"], row["sessions_through"]]);
     expect(steps("(all)")).toEqual([[1, 2, 2], [2, 2, 2], [3, 2, 2], [4, 2, 2], [5, 1, 1], [6, 1, 1]]);
     expect(steps("gpus")).toEqual([[1, 1, 1], [2, 1, 1], [3, 1, 1], [4, 1, 1], [5, 1, 1], [6, 1, 1]]);
     // A saw a laptop in the search list but went no further with it.
     expect(steps("laptops")).toEqual([[1, 2, 2], [2, 1, 1], [3, 1, 1], [4, 1, 1]]);
+    expect(steps("(all)", "signed_in")).toEqual([[1, 1, 1], [2, 1, 1], [3, 1, 1], [4, 1, 1], [5, 1, 1], [6, 1, 1]]);
+    expect(steps("(all)", "anonymous")).toEqual([[1, 1, 1], [2, 1, 1], [3, 1, 1], [4, 1, 1]]);
+    expect(steps("gpus", "anonymous")).toEqual([]);
 
-    expect(await rows("SELECT began_checkout, added_shipping, purchased, abandoned, abandoned_value_cents::int AS left_behind FROM agg_checkout_daily")).toEqual([
-      { began_checkout: 2, added_shipping: 1, purchased: 1, abandoned: 1, left_behind: laptop.price_cents },
+    expect(await rows(`SELECT login_state, began_checkout, added_shipping, purchased, abandoned, abandoned_value_cents::int AS left_behind
+                       FROM agg_checkout_daily ORDER BY login_state`)).toEqual([
+      { login_state: "(all)", began_checkout: 2, added_shipping: 1, purchased: 1, abandoned: 1, left_behind: laptop.price_cents },
+      { login_state: "anonymous", began_checkout: 1, added_shipping: 0, purchased: 0, abandoned: 1, left_behind: laptop.price_cents },
+      { login_state: "signed_in", began_checkout: 1, added_shipping: 1, purchased: 1, abandoned: 0, left_behind: 0 },
     ]);
 
     expect(await rows(`SELECT channel, referrer_host, utm_source, utm_medium, utm_campaign, sessions, converted_sessions, revenue_cents::int AS revenue
-                       FROM agg_channel_daily ORDER BY channel`)).toEqual([
+                       FROM agg_channel_daily WHERE login_state = '(all)' ORDER BY channel`)).toEqual([
       { channel: "email", referrer_host: "", utm_source: "newsletter", utm_medium: "email", utm_campaign: "", sessions: 1, converted_sessions: 0, revenue: 0 },
       { channel: "paid_search", referrer_host: "google.com", utm_source: "google", utm_medium: "cpc", utm_campaign: "winter", sessions: 1, converted_sessions: 1, revenue: gpu.price_cents * 2 },
+    ]);
+
+    expect(await rows("SELECT login_state, channel, sessions FROM agg_channel_daily WHERE login_state <> '(all)' ORDER BY login_state")).toEqual([
+      { login_state: "anonymous", channel: "email", sessions: 1 },
+      { login_state: "signed_in", channel: "paid_search", sessions: 1 },
+    ]);
+
+    // Every event, bots included, by its own login state: only the shop's signed order names A's account.
+    expect(await rows(`SELECT login_state, is_bot, trusted, sum(events)::int AS events FROM agg_event_daily
+                       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)).toEqual([
+      { login_state: "anonymous", is_bot: false, trusted: false, events: 9 + 9 },
+      { login_state: "anonymous", is_bot: true, trusted: false, events: 2 },
+      { login_state: "signed_in", is_bot: false, trusted: true, events: 1 },
+    ]);
+    expect(await rows("SELECT is_bot, events FROM agg_event_daily WHERE event_name = 'page_view' ORDER BY is_bot")).toEqual([
+      { is_bot: false, events: 4 },
+      { is_bot: true, events: 1 },
     ]);
 
     expect(await rows("SELECT kind, path, sessions, bounced_sessions, converted_sessions FROM agg_page_path_daily ORDER BY kind, path")).toEqual([
@@ -78,13 +105,13 @@ describe("the daily aggregates", () => {
     const filled = late("10:01:30.000", "/cart", null, "cart_view", items([gpu, 2]));
     await writeLakeObject(parts.deps.s3, parts.deps.bucket, "raw", receivedAt, [{ ...rawRecord(filled.event, receivedAt), user_agent: DESKTOP }]);
     expect(await runEtl(parts.deps)).toMatchObject({ eventsLoaded: 1, checksFailed: [] });
-    expect(await rows("SELECT tracked_events, lost_events FROM agg_daily_kpi")).toEqual([{ tracked_events: 19, lost_events: 0 }]);
+    expect(await rows("SELECT tracked_events, lost_events FROM agg_daily_kpi WHERE login_state = '(all)'")).toEqual([{ tracked_events: 19, lost_events: 0 }]);
   });
 
   it("are rebuilt from the facts alone, as the ETL built them: after a model change, or for events loaded before a table existed", async () => {
     await loadDay();
     const derived = ["fact_session", "fact_order_line", "identity_map", "dim_product", "dim_date", "agg_daily_kpi", "agg_product_daily",
-      "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily", "agg_page_path_daily"];
+      "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily", "agg_page_path_daily", "agg_event_daily"];
     const state = () => tableSnapshot(parts.sql, derived);
     const built = await state();
     await parts.sql.query(`TRUNCATE ${derived.join(", ")}`);

@@ -14,7 +14,7 @@ const parts = etlTestParts("model-test");
 const MODEL_TABLES = [
   "fact_event", "fact_event_key", "fact_session", "fact_order_line", "dim_product", "dim_device", "dim_date", "identity_map",
   "agg_daily_kpi", "agg_product_daily", "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily",
-  "agg_page_path_daily",
+  "agg_page_path_daily", "agg_event_daily",
 ] as const;
 
 const BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -67,35 +67,36 @@ describe("the model", () => {
     await load([dayOfTraffic()]);
     expect(await runEtl(parts.deps)).toMatchObject({ status: "succeeded", eventsLoaded: 10, checksFailed: [] });
     const sessions = await parts.sql.query(`
-      SELECT user_id, started_at, page_views, events, entry_page, exit_page, landing_referrer, channel, device_type, is_bot,
+      SELECT user_id, signed_in, started_at, page_views, events, entry_page, exit_page, landing_referrer, channel, device_type, is_bot,
              bounced, engaged, converted, orders, revenue_cents::int AS revenue, engaged_time_s, duration_s
       FROM fact_session ORDER BY started_at`);
     const revenue = sampleProduct.price_cents * 2 + 500;
     expect(sessions.rows).toEqual([
       {
-        user_id: "user-1", started_at: new Date(at("10:00:00.000")), page_views: 2, events: 5, entry_page: "/", exit_page: "/products/x",
+        user_id: "user-1", signed_in: true, started_at: new Date(at("10:00:00.000")), page_views: 2, events: 5, entry_page: "/", exit_page: "/products/x",
         landing_referrer: "https://www.google.com/", channel: "organic_search", device_type: "desktop", is_bot: false,
         bounced: false, engaged: true, converted: true, orders: 1, revenue, engaged_time_s: 4, duration_s: 180,
       },
-      // The buyer's next visit: one page, nothing else. Their user comes from the identity map.
+      // The buyer's next visit: one page, nothing else. Their user comes from the identity map, but
+      // nothing in it was signed in.
       {
-        user_id: "user-1", started_at: new Date(at("10:44:00.000")), page_views: 1, events: 1, entry_page: "/deals", exit_page: "/deals",
+        user_id: "user-1", signed_in: false, started_at: new Date(at("10:44:00.000")), page_views: 1, events: 1, entry_page: "/deals", exit_page: "/deals",
         landing_referrer: null, channel: "direct", device_type: "desktop", is_bot: false,
         bounced: true, engaged: false, converted: false, orders: 0, revenue: 0, engaged_time_s: 0, duration_s: 0,
       },
       {
-        user_id: null, started_at: new Date(at("11:00:00.000")), page_views: 1, events: 1, entry_page: "/", exit_page: "/",
+        user_id: null, signed_in: false, started_at: new Date(at("11:00:00.000")), page_views: 1, events: 1, entry_page: "/", exit_page: "/",
         landing_referrer: null, channel: "direct", device_type: "desktop", is_bot: false,
         bounced: true, engaged: false, converted: false, orders: 0, revenue: 0, engaged_time_s: 0, duration_s: 0,
       },
       {
-        user_id: null, started_at: new Date(at("12:00:00.000")), page_views: 2, events: 2, entry_page: "/", exit_page: "/deals",
+        user_id: null, signed_in: false, started_at: new Date(at("12:00:00.000")), page_views: 2, events: 2, entry_page: "/", exit_page: "/deals",
         landing_referrer: null, channel: "direct", device_type: "bot", is_bot: true,
         bounced: false, engaged: true, converted: false, orders: 0, revenue: 0, engaged_time_s: 0, duration_s: 5,
       },
     ]);
 
-    const kpi = await parts.sql.query("SELECT day::text, sessions, users, page_views, bounced_sessions, engaged_sessions, converted_sessions, orders, revenue_cents::int AS revenue FROM agg_daily_kpi");
+    const kpi = await parts.sql.query("SELECT day::text, sessions, users, page_views, bounced_sessions, engaged_sessions, converted_sessions, orders, revenue_cents::int AS revenue FROM agg_daily_kpi WHERE login_state = '(all)'");
     // The crawler is kept in the facts but counts nowhere.
     expect(kpi.rows).toEqual([
       { day: DAY, sessions: 3, users: 2, page_views: 4, bounced_sessions: 2, engaged_sessions: 1, converted_sessions: 1, orders: 1, revenue },

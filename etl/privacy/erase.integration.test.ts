@@ -111,7 +111,7 @@ async function lakeMentions(ids: readonly string[]): Promise<string[]> {
 async function model(): Promise<{ kpi: unknown[]; sessions: string[]; events: string[]; identities: string[] }> {
   const rows = async (sql: string) => (await parts.sql.query<{ row: string }>(sql)).rows.map((r) => r.row).sort();
   return {
-    kpi: (await parts.sql.query("SELECT day::text, sessions, users, page_views, bounced_sessions, engaged_sessions, converted_sessions, orders, revenue_cents::int AS revenue FROM agg_daily_kpi ORDER BY day")).rows,
+    kpi: (await parts.sql.query("SELECT day::text, login_state, sessions, users, page_views, bounced_sessions, engaged_sessions, converted_sessions, orders, revenue_cents::int AS revenue FROM agg_daily_kpi ORDER BY day, login_state")).rows,
     sessions: await rows("SELECT to_jsonb(t)::text AS row FROM fact_session t"),
     events: await rows("SELECT (to_jsonb(t) - 'object_key')::text AS row FROM fact_event t"),
     identities: await rows("SELECT to_jsonb(t)::text AS row FROM identity_map t"),
@@ -195,10 +195,13 @@ describe("erasure", () => {
     expect(erased.sessions).toEqual(neverSaw.sessions);
     expect(erased.identities).toEqual(neverSaw.identities);
     expect(erased.events.filter((row) => !row.includes(data.personPurchase.event_id))).toEqual(neverSaw.events);
-    // Orders and revenue count the kept order; everything about visits is as if they never came.
+    // Orders and revenue count the kept order, now nobody's (an anonymous order); everything
+    // about visits is as if they never came.
     const revenue = sampleProduct.price_cents + 500;
     expect(erased.kpi).toEqual(
-      (neverSaw.kpi as Array<{ orders: number; revenue: number }>).map((day) => ({ ...day, orders: day.orders + 1, revenue: day.revenue + revenue })),
+      (neverSaw.kpi as Array<{ login_state: string; orders: number; revenue: number }>).map((day) =>
+        day.login_state === "signed_in" ? day : { ...day, orders: day.orders + 1, revenue: day.revenue + revenue },
+      ),
     );
   });
 

@@ -162,6 +162,7 @@ DELETE FROM etl_rejected_line WHERE object_key >= 'raw/dt=' AND object_key < 'ra
 /** $1 cutoff (date): every daily aggregate's rows of earlier days, one statement each. */
 export const DELETE_OLD_AGGREGATE_DAYS = [
   "agg_daily_kpi", "agg_product_daily", "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily", "agg_page_path_daily",
+  "agg_event_daily",
 ].map((table) => `DELETE FROM ${table} WHERE day < $1::date`);
 
 /** $1 cutoff (date): the claims of the events retention removed (fact_event_key). */

@@ -105,7 +105,7 @@ describe("retention", () => {
     expect(await count("SELECT count(*) AS n FROM fact_event WHERE event_date < $1", [CUTOFF])).toBe(0);
     expect(await count("SELECT count(*) AS n FROM fact_session WHERE session_date < $1", [CUTOFF])).toBe(0);
     expect(await count("SELECT count(*) AS n FROM agg_daily_kpi WHERE day < $1", [CUTOFF])).toBe(0);
-    for (const table of ["agg_product_daily", "agg_channel_daily", "agg_page_path_daily"]) {
+    for (const table of ["agg_product_daily", "agg_channel_daily", "agg_page_path_daily", "agg_event_daily"]) {
       expect(await count(`SELECT count(*) AS n FROM ${table} WHERE day < $1`, [CUTOFF]), table).toBe(0);
     }
     // Every event left is still claimed once, and no claim outlives its event.

@@ -136,7 +136,8 @@ dashboard_server <- function(run_query, cache = success_only_cache(), poll_ms = 
     base <- dashboard_context(NULL, NULL, ready_run_id, run_query, cache)
     categories <- warehouse_reactive(base, "the categories", shiny::reactive(list()), product_categories)
     filters <- mod_filters_server("filters", categories, now)
-    ctx <- dashboard_context(filters$range, filters$category, ready_run_id, run_query, cache)
+    ctx <- dashboard_context(filters$range, filters$category, ready_run_id, run_query, cache,
+                             login_state = filters$login_state)
 
     mod_freshness_server("freshness", status)
     mod_overview_server("overview", ctx)

@@ -22,7 +22,7 @@ mod_acquisition_server <- function(id, ctx) {
       value <- input$by
       if (is.null(value) || !value %in% ACQUISITION_DIMENSIONS) "channel" else value
     })
-    base <- range_inputs(ctx)
+    base <- range_inputs(ctx, login_state = TRUE)
     rows <- warehouse_reactive(ctx, "the acquisition numbers",
                                shiny::reactive(c(base(), list(by = by()))), acquisition)
     shown <- shiny::reactive({

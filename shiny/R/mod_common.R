@@ -34,8 +34,10 @@ success_only_cache <- function(inner = cachem::cache_mem(max_size = 128 * 1024^2
 #' What every view needs: the global filters, the newest succeeded ETL run id (the data
 #' reactives depend on it, so they re-query only when a new run has committed), the function
 #' that runs a query on the shared connection, and the cache shared across sessions.
-dashboard_context <- function(range, category, run_id, run_query, cache) {
-  list(range = range, category = category, run_id = run_id, run_query = run_query, cache = cache)
+dashboard_context <- function(range, category, run_id, run_query, cache,
+                              login_state = shiny::reactive(LOGIN_STATES[["All shoppers"]])) {
+  list(range = range, category = category, login_state = login_state, run_id = run_id,
+       run_query = run_query, cache = cache)
 }
 
 #' A reactive holding fn(con, <inputs()>) for the current inputs, cached across sessions by
@@ -74,12 +76,13 @@ plotly_chart <- function(p) {
   built
 }
 
-#' The range and category inputs most views query with.
-range_inputs <- function(ctx, category = FALSE) {
+#' The range, category and login-state inputs most views query with.
+range_inputs <- function(ctx, category = FALSE, login_state = FALSE) {
   shiny::reactive({
     r <- ctx$range()
     args <- list(from = r$from, to = r$to)
     if (category) args$category <- ctx$category()
+    if (login_state) args$login_state <- ctx$login_state()
     args
   })
 }

@@ -1,5 +1,6 @@
-# The global filters: a period preset, the date range it sets (or a custom one) and the
-# category (for the views whose data has one: funnel and products).
+# The global filters: a period preset, the date range it sets (or a custom one), the category
+# (for the views whose data has one: funnel and products) and the login state (for the views
+# counted by session or event: overview, funnel, acquisition, technology, retention, events).
 
 DATE_PRESETS <- c("Last 7 days" = "7", "Last 30 days" = "30", "Last 90 days" = "90",
                   "This month" = "month", "Custom" = "custom")
@@ -15,7 +16,9 @@ mod_filters_ui <- function(id, now = Sys.time()) {
                           format = "yyyy-mm-dd", weekstart = 1),
     shiny::selectInput(ns("category"), "Category (funnel, products)",
                        choices = c("All categories" = ALL_CATEGORIES), selected = ALL_CATEGORIES,
-                       width = "14rem", selectize = FALSE)
+                       width = "14rem", selectize = FALSE),
+    shiny::selectInput(ns("login_state"), "Shoppers (sessions, events)", choices = LOGIN_STATES,
+                       selected = LOGIN_STATES[["All shoppers"]], width = "13rem", selectize = FALSE)
   )
 }
 
@@ -38,7 +41,8 @@ category_choices <- function(categories) {
 
 #' @param categories reactive returning the known categories
 #' @param now function returning the current time (the presets are relative to today, UTC)
-#' @return list(range = reactive list(from, to), category = reactive string)
+#' @return list(range = reactive list(from, to), category = reactive string, login_state =
+#'   reactive string)
 mod_filters_server <- function(id, categories, now = Sys.time) {
   shiny::moduleServer(id, function(input, output, session) {
     # A preset sets the range; editing the range by hand makes the preset "Custom".
@@ -66,6 +70,10 @@ mod_filters_server <- function(id, categories, now = Sys.time) {
       category = shiny::reactive({
         value <- input$category
         if (is.null(value) || length(value) != 1L || !nzchar(value)) ALL_CATEGORIES else value
+      }),
+      login_state = shiny::reactive({
+        value <- input$login_state
+        if (is.null(value) || length(value) != 1L || !value %in% LOGIN_STATES) LOGIN_STATES[["All shoppers"]] else value
       })
     )
   })

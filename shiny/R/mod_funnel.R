@@ -46,8 +46,8 @@ checkout_summary <- function(row) {
 
 mod_funnel_server <- function(id, ctx) {
   shiny::moduleServer(id, function(input, output, session) {
-    steps <- warehouse_reactive(ctx, "the funnel", range_inputs(ctx, category = TRUE), funnel_steps)
-    checkout <- warehouse_reactive(ctx, "checkout abandonment", range_inputs(ctx), checkout_abandonment)
+    steps <- warehouse_reactive(ctx, "the funnel", range_inputs(ctx, category = TRUE, login_state = TRUE), funnel_steps)
+    checkout <- warehouse_reactive(ctx, "checkout abandonment", range_inputs(ctx, login_state = TRUE), checkout_abandonment)
 
     output$caption <- shiny::renderText({
       category <- ctx$category()

@@ -69,11 +69,11 @@ mod_overview_server <- function(id, ctx) {
   shiny::moduleServer(id, function(input, output, session) {
     previous_inputs <- shiny::reactive({
       r <- ctx$range()
-      previous_period(r$from, r$to)
+      c(previous_period(r$from, r$to), list(login_state = ctx$login_state()))
     })
-    current <- warehouse_reactive(ctx, "the overview totals", range_inputs(ctx), overview_totals)
+    current <- warehouse_reactive(ctx, "the overview totals", range_inputs(ctx, login_state = TRUE), overview_totals)
     previous <- warehouse_reactive(ctx, "the overview totals", previous_inputs, overview_totals)
-    daily <- warehouse_reactive(ctx, "the daily KPIs", range_inputs(ctx), overview_daily)
+    daily <- warehouse_reactive(ctx, "the daily KPIs", range_inputs(ctx, login_state = TRUE), overview_daily)
     previous_daily <- warehouse_reactive(ctx, "the daily KPIs", previous_inputs, overview_daily)
     comparison <- shiny::reactive(compare_periods(current(), previous()))
 

@@ -12,7 +12,7 @@ mod_technology_ui <- function(id) {
 
 mod_technology_server <- function(id, ctx) {
   shiny::moduleServer(id, function(input, output, session) {
-    base <- range_inputs(ctx)
+    base <- range_inputs(ctx, login_state = TRUE)
     shown <- lapply(names(TECHNOLOGY_DIMENSIONS), function(label) {
       key <- TECHNOLOGY_DIMENSIONS[[label]]
       rows <- warehouse_reactive(ctx, paste("the sessions by", tolower(label)),

@@ -13,6 +13,8 @@
 MAX_RANGE_DAYS <- 3660L
 MAX_TOP_LIMIT <- 10000L
 ALL_CATEGORIES <- "(all)"
+#' The login-state filter: every shopper, or sessions with / without a verified sign-in.
+LOGIN_STATES <- c("All shoppers" = "(all)", "Signed in" = "signed_in", "Anonymous" = "anonymous")
 
 #' Checks one date argument and returns it as "YYYY-MM-DD".
 as_query_date <- function(x, arg) {
@@ -64,6 +66,17 @@ query_category <- function(category) {
     stop("`category` must be \"(all)\" or a category name", call. = FALSE)
   }
   category
+}
+
+#' Checks a login-state filter (one of LOGIN_STATES; NULL means every shopper).
+query_login_state <- function(login_state) {
+  if (is.null(login_state)) return(LOGIN_STATES[["All shoppers"]])
+  query_choice(login_state, unname(LOGIN_STATES), "login_state")
+}
+
+#' The SQL condition on fact_session (alias `s`) for a login state given as bind parameter `$n`.
+session_login_condition <- function(n) {
+  sprintf("($%1$d = '(all)' OR s.signed_in = ($%1$d = 'signed_in'))", n)
 }
 
 # Forces column types, so an empty result has the same shape as a full one.

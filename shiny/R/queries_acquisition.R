@@ -7,10 +7,12 @@ ACQUISITION_DIMENSIONS <- c(
 
 #' Sessions from `from` to `to` grouped by one of ACQUISITION_DIMENSIONS ('' where the session
 #' had none): sessions, bounced, engaged and converted sessions, revenue (cents), the conversion
-#' rate (converted / sessions) and bounce rate. Most sessions first, then by value.
-acquisition <- function(con, from, to, by = "channel") {
+#' rate (converted / sessions) and bounce rate, for a login state. Most sessions first, then by
+#' value.
+acquisition <- function(con, from, to, by = "channel", login_state = "(all)") {
   range <- query_range(from, to)
   by <- query_choice(by, ACQUISITION_DIMENSIONS, "by")
+  login_state <- query_login_state(login_state)
   sql <- "
     SELECT CASE $3
              WHEN 'channel' THEN channel WHEN 'referrer_host' THEN referrer_host
@@ -21,10 +23,10 @@ acquisition <- function(con, from, to, by = "channel") {
            sum(engaged_sessions) AS engaged_sessions, sum(converted_sessions) AS converted_sessions,
            sum(revenue_cents) AS revenue_cents
     FROM agg_channel_daily
-    WHERE day BETWEEN $1::date AND $2::date
+    WHERE day BETWEEN $1::date AND $2::date AND login_state = $4
     GROUP BY 1
     ORDER BY sessions DESC, 1"
-  rows <- typed_columns(db_query(con, sql, params = list(range$from, range$to, by)), c(
+  rows <- typed_columns(db_query(con, sql, params = list(range$from, range$to, by, login_state)), c(
     value = "character", sessions = "numeric", bounced_sessions = "numeric",
     engaged_sessions = "numeric", converted_sessions = "numeric", revenue_cents = "numeric"
   ))

@@ -10,12 +10,13 @@ FUNNEL_STEPS <- data.frame(
   stringsAsFactors = FALSE
 )
 
-#' The six funnel steps from `from` to `to` for one category ("(all)" for every product): sessions
-#' that reached each step, and sessions through it (reached it and every step before it). A
-#' session counts on its day, so summing days counts each once. Always six rows.
-funnel_steps <- function(con, from, to, category = ALL_CATEGORIES) {
+#' The six funnel steps from `from` to `to` for one category ("(all)" for every product) and login
+#' state: sessions that reached each step, and sessions through it (reached it and every step
+#' before it). A session counts on its day, so summing days counts each once. Always six rows.
+funnel_steps <- function(con, from, to, category = ALL_CATEGORIES, login_state = "(all)") {
   range <- query_range(from, to)
   category <- query_category(category)
+  login_state <- query_login_state(login_state)
   sql <- "
     SELECT s.step_number, s.step,
            coalesce(sum(f.sessions), 0) AS sessions,
@@ -24,10 +25,10 @@ funnel_steps <- function(con, from, to, category = ALL_CATEGORIES) {
                  (4, 'begin_checkout'), (5, 'add_shipping_info'), (6, 'purchase')) AS s(step_number, step)
     LEFT JOIN agg_funnel_daily AS f
       ON f.step_number = s.step_number AND f.category = $3
-     AND f.day BETWEEN $1::date AND $2::date
+     AND f.day BETWEEN $1::date AND $2::date AND f.login_state = $4
     GROUP BY s.step_number, s.step
     ORDER BY s.step_number"
-  rows <- typed_columns(db_query(con, sql, params = list(range$from, range$to, category)), c(
+  rows <- typed_columns(db_query(con, sql, params = list(range$from, range$to, category, login_state)), c(
     step_number = "integer", step = "character", sessions = "numeric", sessions_through = "numeric"
   ))
   funnel_dropoff(rows)
@@ -46,9 +47,10 @@ funnel_dropoff <- function(rows) {
 
 #' Checkout abandonment from `from` to `to` (all products): sessions that began checkout, added
 #' shipping, purchased, abandoned (began, no order in the session), the abandonment rate
-#' (abandoned / began) and the cart value they left (cents). One row.
-checkout_abandonment <- function(con, from, to) {
+#' (abandoned / began) and the cart value they left (cents), for a login state. One row.
+checkout_abandonment <- function(con, from, to, login_state = "(all)") {
   range <- query_range(from, to)
+  login_state <- query_login_state(login_state)
   sql <- "
     SELECT coalesce(sum(began_checkout), 0) AS began_checkout,
            coalesce(sum(added_shipping), 0) AS added_shipping,
@@ -56,8 +58,8 @@ checkout_abandonment <- function(con, from, to) {
            coalesce(sum(abandoned), 0) AS abandoned,
            coalesce(sum(abandoned_value_cents), 0) AS abandoned_value_cents
     FROM agg_checkout_daily
-    WHERE day BETWEEN $1::date AND $2::date"
-  rows <- typed_columns(db_query(con, sql, params = list(range$from, range$to)), c(
+    WHERE day BETWEEN $1::date AND $2::date AND login_state = $3"
+  rows <- typed_columns(db_query(con, sql, params = list(range$from, range$to, login_state)), c(
     began_checkout = "numeric", added_shipping = "numeric", purchased = "numeric",
     abandoned = "numeric", abandoned_value_cents = "numeric"
   ))

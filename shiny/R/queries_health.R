@@ -84,7 +84,7 @@ daily_health <- function(con, from, to) {
            coalesce(k.bot_sessions, 0) AS bot_sessions,
            coalesce(k.tracked_events, 0) AS tracked_events, coalesce(k.lost_events, 0) AS lost_events
     FROM generate_series($1::date, $2::date, interval '1 day') AS d(day)
-    LEFT JOIN agg_daily_kpi AS k ON k.day = d.day::date
+    LEFT JOIN agg_daily_kpi AS k ON k.day = d.day::date AND k.login_state = '(all)'
     ORDER BY d.day"
   rows <- typed_columns(db_query(con, sql, params = list(range$from, range$to)), c(
     day = "Date", sessions = "numeric", bot_sessions = "numeric", tracked_events = "numeric",

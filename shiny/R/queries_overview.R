@@ -1,12 +1,13 @@
 # Overview: the site's KPIs for a range and per day (agg_daily_kpi; users from fact_session).
 
-#' Totals from `from` to `to`: sessions, users, page views, bounced, engaged and converted
-#' sessions, orders and revenue (cents). Users are distinct over the whole range (a returning
-#' user counts once), so they come from fact_session (non-bot sessions that started in the
-#' range, by user, else anonymous visitor), not from summing agg_daily_kpi.users. One row.
-overview_totals <- function(con, from, to) {
+#' Totals from `from` to `to` for a login state: sessions, users, page views, bounced, engaged
+#' and converted sessions, orders and revenue (cents). Users are distinct over the whole range (a
+#' returning user counts once), so they come from fact_session (non-bot sessions that started in
+#' the range, by user, else anonymous visitor), not from summing agg_daily_kpi.users. One row.
+overview_totals <- function(con, from, to, login_state = "(all)") {
   range <- query_range(from, to)
-  sql <- "
+  login_state <- query_login_state(login_state)
+  sql <- paste0("
     SELECT k.sessions, u.users, k.page_views, k.bounced_sessions, k.engaged_sessions,
            k.converted_sessions, k.orders, k.revenue_cents
     FROM (
@@ -16,13 +17,13 @@ overview_totals <- function(con, from, to) {
              coalesce(sum(converted_sessions), 0) AS converted_sessions,
              coalesce(sum(orders), 0) AS orders, coalesce(sum(revenue_cents), 0) AS revenue_cents
       FROM agg_daily_kpi
-      WHERE day BETWEEN $1::date AND $2::date
+      WHERE day BETWEEN $1::date AND $2::date AND login_state = $3
     ) AS k, (
-      SELECT count(DISTINCT coalesce(user_id, anonymous_id::text)) AS users
-      FROM fact_session
-      WHERE session_date BETWEEN $1::date AND $2::date AND NOT is_bot
-    ) AS u"
-  typed_columns(db_query(con, sql, params = list(range$from, range$to)), OVERVIEW_COLUMNS)
+      SELECT count(DISTINCT coalesce(s.user_id, s.anonymous_id::text)) AS users
+      FROM fact_session AS s
+      WHERE s.session_date BETWEEN $1::date AND $2::date AND NOT s.is_bot AND ", session_login_condition(3L), "
+    ) AS u")
+  typed_columns(db_query(con, sql, params = list(range$from, range$to, login_state)), OVERVIEW_COLUMNS)
 }
 
 OVERVIEW_COLUMNS <- c(
@@ -33,8 +34,9 @@ OVERVIEW_COLUMNS <- c(
 
 #' The same numbers for each day from `from` to `to`, with a row of zeros for days without
 #' any. users here are that day's users.
-overview_daily <- function(con, from, to) {
+overview_daily <- function(con, from, to, login_state = "(all)") {
   range <- query_range(from, to)
+  login_state <- query_login_state(login_state)
   sql <- "
     SELECT d.day::date AS day,
            coalesce(k.sessions, 0) AS sessions, coalesce(k.users, 0) AS users,
@@ -43,9 +45,9 @@ overview_daily <- function(con, from, to) {
            coalesce(k.converted_sessions, 0) AS converted_sessions,
            coalesce(k.orders, 0) AS orders, coalesce(k.revenue_cents, 0) AS revenue_cents
     FROM generate_series($1::date, $2::date, interval '1 day') AS d(day)
-    LEFT JOIN agg_daily_kpi AS k ON k.day = d.day::date
+    LEFT JOIN agg_daily_kpi AS k ON k.day = d.day::date AND k.login_state = $3
     ORDER BY d.day"
-  typed_columns(db_query(con, sql, params = list(range$from, range$to)),
+  typed_columns(db_query(con, sql, params = list(range$from, range$to, login_state)),
                 c(day = "Date", OVERVIEW_COLUMNS))
 }
 

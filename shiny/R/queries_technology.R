@@ -6,12 +6,13 @@ TECHNOLOGY_DIMENSIONS <- c("Device type" = "device_type", "Browser" = "browser_n
 #' Non-bot sessions that started from `from` to `to`, grouped by one of TECHNOLOGY_DIMENSIONS
 #' (from the session's device in dim_device; the device type falls back to the session's own;
 #' '' where unknown): sessions, their share, bounced and converted sessions with their rates,
-#' and revenue (cents). Most sessions first, then by value. Reads fact_session by its
-#' session_date index.
-technology <- function(con, from, to, by = "device_type") {
+#' and revenue (cents), for a login state. Most sessions first, then by value. Reads
+#' fact_session by its session_date index.
+technology <- function(con, from, to, by = "device_type", login_state = "(all)") {
   range <- query_range(from, to)
   by <- query_choice(by, TECHNOLOGY_DIMENSIONS, "by")
-  sql <- "
+  login_state <- query_login_state(login_state)
+  sql <- paste0("
     SELECT value, sessions, bounced_sessions, converted_sessions, revenue_cents,
            sum(sessions) OVER () AS total
     FROM (
@@ -25,11 +26,11 @@ technology <- function(con, from, to, by = "device_type") {
              sum(s.revenue_cents) AS revenue_cents
       FROM fact_session AS s
       LEFT JOIN dim_device AS d ON d.device_id = s.device_id
-      WHERE s.session_date BETWEEN $1::date AND $2::date AND NOT s.is_bot
+      WHERE s.session_date BETWEEN $1::date AND $2::date AND NOT s.is_bot AND ", session_login_condition(4L), "
       GROUP BY 1
     ) AS t
-    ORDER BY sessions DESC, value"
-  rows <- typed_columns(db_query(con, sql, params = list(range$from, range$to, by)), c(
+    ORDER BY sessions DESC, value")
+  rows <- typed_columns(db_query(con, sql, params = list(range$from, range$to, by, login_state)), c(
     value = "character", sessions = "numeric", bounced_sessions = "numeric",
     converted_sessions = "numeric", revenue_cents = "numeric", total = "numeric"
   ))

@@ -9,5 +9,5 @@ facts AS (
 )
 SELECT f.day, f.sessions, k.sessions AS kpi_sessions, f.orders, k.orders AS kpi_orders
 FROM facts f
-LEFT JOIN agg_daily_kpi k USING (day)
+LEFT JOIN agg_daily_kpi k ON k.day = f.day AND k.login_state = '(all)'
 WHERE coalesce(k.sessions, 0) <> f.sessions OR coalesce(k.orders, 0) <> f.orders

@@ -67,9 +67,9 @@ insert_product <- function(con, product_id, name, brand, category) {
 }
 
 kpi <- function(con, day, sessions, users, page_views, bounced, engaged, converted, orders, revenue,
-                bots, tracked, lost) {
+                bots, tracked, lost, login_state = "(all)") {
   insert_row(con, "agg_daily_kpi", list(
-    day = day, sessions = sessions, users = users, page_views = page_views,
+    day = day, login_state = login_state, sessions = sessions, users = users, page_views = page_views,
     bounced_sessions = bounced, engaged_sessions = engaged, converted_sessions = converted,
     orders = orders, revenue_cents = revenue, bot_sessions = bots, tracked_events = tracked,
     lost_events = lost))
@@ -79,7 +79,8 @@ DEVICE <- c(D1 = "00000000-0000-4000-8000-0000000000d1", D2 = "00000000-0000-400
             D3 = "00000000-0000-4000-8000-0000000000d3")
 
 session_row <- function(con, n, day, visitor, user = NA, device = NA, device_type = "desktop",
-                        bot = FALSE, bounced = FALSE, converted = FALSE, revenue = 0) {
+                        bot = FALSE, bounced = FALSE, converted = FALSE, revenue = 0,
+                        signed_in = !is.na(user)) {
   key <- sprintf("00000000-0000-4000-8000-%012d", n)
   insert_row(con, "fact_session", list(
     session_key = key, session_id = key, anonymous_id = sprintf("00000000-0000-4000-9000-%012d", visitor),
@@ -87,7 +88,8 @@ session_row <- function(con, n, day, visitor, user = NA, device = NA, device_typ
     ended_at = paste0(day, "T12:10:00Z"), duration_s = 600, engaged_time_s = 60, page_views = 2,
     events = 5, channel = "direct", device_id = if (is.na(device)) NA else DEVICE[[device]],
     device_type = device_type, is_bot = bot, first_visit = FALSE, bounced = bounced,
-    engaged = !bounced, converted = converted, orders = if (converted) 1 else 0, revenue_cents = revenue))
+    engaged = !bounced, converted = converted, orders = if (converted) 1 else 0, revenue_cents = revenue,
+    signed_in = signed_in))
 }
 
 #' The seed, in February and March 2001. The main range is 03-01..03-05 (5 days), its previous
@@ -100,8 +102,11 @@ session_row <- function(con, n, day, visitor, user = NA, device = NA, device_typ
 #'   03-03                 5      4   20    1       3       1        1   10000    0     50     0
 #'   03-05                 5      5   10    3       2       0        0       0    3     48     2
 #'   (03-02 and 03-04: no row)
+#'   login states of 03-01 (the other days have '(all)' rows only):
+#'   signed_in             3      2   12    1       2       2        2   25000    0     40     1
+#'   anonymous             7      6   18    3       3       0        0       0    2     60     3
 #'
-#' fact_session (users are distinct over the range; bots never count):
+#' fact_session (users are distinct over the range; bots never count; signed in: those with a user):
 #'   1  03-01 visitor 1            D1 desktop Chrome/Windows   converted, 25000
 #'   2  03-01 visitor 2, user u-1  D2 mobile Safari/Android    bounced
 #'   3  03-03 visitor 1            D1
@@ -113,12 +118,14 @@ session_row <- function(con, n, day, visitor, user = NA, device = NA, device_typ
 #'
 #' agg_funnel_daily  category  day   step: (sessions, through) for steps 1..6
 #'   (all)   03-01  (10,10) (8,7) (4,4) (3,3) (2,2) (2,2)
+#'   (all)   03-01 signed in  (3,3) (3,3) (2,2) (2,2) (2,2) (2,2)
 #'   (all)   03-03  (5,5) (4,3) (2,1) (1,1) (1,1)
 #'   (all)   02-28  (7,7)                                  (outside)
 #'   Laptops 03-01  (6,6) (5,5) (2,2) (1,1)
 #'
 #' agg_checkout_daily  day   began shipping purchased abandoned value
 #'   03-01  3 2 2 1  4999;  03-03  2 1 0 2 15000;  03-06  5 5 5 0 0 (outside)
+#'   03-01 signed in  2 2 2 0 0
 #'
 #' agg_product_daily  day  product  list clicks views atc orders units revenue
 #'   03-01 p-alpha  20 5 8 2 1 2 20000;   03-03 p-alpha  10 1 2 1 0 0 0
@@ -133,6 +140,7 @@ session_row <- function(con, n, day, visitor, user = NA, device = NA, device_typ
 #' agg_channel_daily  day  channel referrer source medium campaign  sessions users bounced engaged converted revenue
 #'   03-01 direct         ''         ''         ''    ''       6 5 3 2 1 10000
 #'   03-01 organic_search google.com ''         ''    ''       3 3 1 2 1 15000
+#'   03-01 direct, signed in ''       ''         ''    ''       2 1 0 2 1 10000
 #'   03-03 paid_search    google.com google     cpc   spring   4 4 2 1 0 0
 #'   03-03 direct         ''         ''         ''    ''       2 2 0 2 1 5000
 #'   03-05 email          ''         newsletter email spring   1 1 0 1 0 0
@@ -152,6 +160,8 @@ seed_warehouse <- function(con) {
   kpi(con, "2001-03-01", 10, 8, 30, 4, 5, 2, 2, 25000, 2, 100, 4)
   kpi(con, "2001-03-03", 5, 4, 20, 1, 3, 1, 1, 10000, 0, 50, 0)
   kpi(con, "2001-03-05", 5, 5, 10, 3, 2, 0, 0, 0, 3, 48, 2)
+  kpi(con, "2001-03-01", 3, 2, 12, 1, 2, 2, 2, 25000, 0, 40, 1, login_state = "signed_in")
+  kpi(con, "2001-03-01", 7, 6, 18, 3, 3, 0, 0, 0, 2, 60, 3, login_state = "anonymous")
 
   device <- function(key, type, browser, os, bot = FALSE) {
     insert_row(con, "dim_device", list(device_id = DEVICE[[key]], device_type = type,
@@ -169,10 +179,10 @@ seed_warehouse <- function(con) {
   session_row(con, 7, "2001-02-27", 6, device = "D1")
   session_row(con, 8, "2001-03-06", 7, device = "D1")
 
-  funnel <- function(day, category, counts) {
+  funnel <- function(day, category, counts, login_state = "(all)") {
     for (i in seq_along(counts)) {
       insert_row(con, "agg_funnel_daily", list(
-        day = day, category = category, step_number = i, step = FUNNEL_STEPS$step[i],
+        day = day, login_state = login_state, category = category, step_number = i, step = FUNNEL_STEPS$step[i],
         sessions = counts[[i]][1], sessions_through = counts[[i]][2]))
     }
   }
@@ -180,15 +190,17 @@ seed_warehouse <- function(con) {
   funnel("2001-03-03", "(all)", list(c(5, 5), c(4, 3), c(2, 1), c(1, 1), c(1, 1)))
   funnel("2001-02-28", "(all)", list(c(7, 7)))
   funnel("2001-03-01", "Laptops", list(c(6, 6), c(5, 5), c(2, 2), c(1, 1)))
+  funnel("2001-03-01", "(all)", list(c(3, 3), c(3, 3), c(2, 2), c(2, 2), c(2, 2), c(2, 2)), "signed_in")
 
-  checkout <- function(day, began, shipping, purchased, abandoned, value) {
-    insert_row(con, "agg_checkout_daily", list(day = day, began_checkout = began, added_shipping = shipping,
+  checkout <- function(day, began, shipping, purchased, abandoned, value, login_state = "(all)") {
+    insert_row(con, "agg_checkout_daily", list(day = day, login_state = login_state, began_checkout = began, added_shipping = shipping,
                                                purchased = purchased, abandoned = abandoned,
                                                abandoned_value_cents = value))
   }
   checkout("2001-03-01", 3, 2, 2, 1, 4999)
   checkout("2001-03-03", 2, 1, 0, 2, 15000)
   checkout("2001-03-06", 5, 5, 5, 0, 0)
+  checkout("2001-03-01", 2, 2, 2, 0, 0, "signed_in")
 
   product <- function(day, id, list_views, clicks, views, atc, orders, units, revenue) {
     insert_row(con, "agg_product_daily", list(day = day, product_id = id, list_views = list_views,
@@ -216,9 +228,9 @@ seed_warehouse <- function(con) {
   search("2001-02-28", "laptop", 100, 0, 0, 0)
 
   channel <- function(day, channel, referrer, source, medium, campaign, sessions, users, bounced,
-                      engaged, converted, revenue) {
+                      engaged, converted, revenue, login_state = "(all)") {
     insert_row(con, "agg_channel_daily", list(
-      day = day, channel = channel, referrer_host = referrer, utm_source = source, utm_medium = medium,
+      day = day, login_state = login_state, channel = channel, referrer_host = referrer, utm_source = source, utm_medium = medium,
       utm_campaign = campaign, sessions = sessions, users = users, bounced_sessions = bounced,
       engaged_sessions = engaged, converted_sessions = converted, revenue_cents = revenue))
   }
@@ -228,6 +240,7 @@ seed_warehouse <- function(con) {
   channel("2001-03-03", "direct", "", "", "", "", 2, 2, 0, 2, 1, 5000)
   channel("2001-03-05", "email", "", "newsletter", "email", "spring", 1, 1, 0, 1, 0, 0)
   channel("2001-02-28", "direct", "", "", "", "", 50, 50, 0, 0, 0, 0)
+  channel("2001-03-01", "direct", "", "", "", "", 2, 1, 0, 2, 1, 10000, "signed_in")
 
   path <- function(day, kind, path, sessions, bounced, converted) {
     insert_row(con, "agg_page_path_daily", list(day = day, kind = kind, path = path, sessions = sessions,
@@ -298,7 +311,8 @@ seed_privacy <- function(con) {
 #' A view context over the test's connection: the range and run id are reactiveVals the test
 #' can set; `counter` (an environment) counts the queries run.
 test_ctx <- function(con, from = "2001-03-01", to = "2001-03-05", category = ALL_CATEGORIES,
-                     run_id = 1, counter = new.env(), cache = success_only_cache()) {
+                     run_id = 1, counter = new.env(), cache = success_only_cache(),
+                     login_state = "(all)") {
   counter$n <- 0L
   range <- shiny::reactiveVal(list(from = as.Date(from), to = as.Date(to)))
   dashboard_context(
@@ -307,6 +321,6 @@ test_ctx <- function(con, from = "2001-03-01", to = "2001-03-05", category = ALL
       counter$n <- counter$n + 1L
       fn(con)
     },
-    cache = cache
+    cache = cache, login_state = shiny::reactiveVal(login_state)
   )
 }
