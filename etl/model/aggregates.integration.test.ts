@@ -108,10 +108,26 @@ describe("the daily aggregates", () => {
     expect(await rows("SELECT tracked_events, lost_events FROM agg_daily_kpi WHERE login_state = '(all)'")).toEqual([{ tracked_events: 19, lost_events: 0 }]);
   });
 
+  it("keep the weeks each visitor came back in, for weekly cohorts", async () => {
+    await loadDay();
+    // B comes back a week later (the tracker's numbers go on from 10); the crawler never counts.
+    const nextWeek = "2026-11-25T09:00:00.000Z";
+    const back = browser({ anonymous_id: "4f9d5082-7e61-42a3-8edf-4a5b6c7d8e9f", session_id: "019ab100-0000-7000-8000-0000000000b2" }, DESKTOP, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const visit = back("09:00:00.000", "/", null, "page_view", {});
+    const event = { ...visit.event, occurred_at: nextWeek };
+    await writeLakeObject(parts.deps.s3, parts.deps.bucket, "raw", new Date(nextWeek), [{ ...rawRecord(event, new Date(nextWeek)), user_agent: DESKTOP }]);
+    expect(await runEtl(parts.deps)).toMatchObject({ eventsLoaded: 1, checksFailed: [] });
+    expect(await rows("SELECT anonymous_id::text, week::text, first_week::text, sessions FROM visitor_week ORDER BY anonymous_id, week")).toEqual([
+      { anonymous_id: "3e8c4f71-6d50-4192-9dce-3f4a5b6c7d8e", week: "2026-11-16", first_week: "2026-11-16", sessions: 1 },
+      { anonymous_id: "4f9d5082-7e61-42a3-8edf-4a5b6c7d8e9f", week: "2026-11-16", first_week: "2026-11-16", sessions: 1 },
+      { anonymous_id: "4f9d5082-7e61-42a3-8edf-4a5b6c7d8e9f", week: "2026-11-23", first_week: "2026-11-16", sessions: 1 },
+    ]);
+  });
+
   it("are rebuilt from the facts alone, as the ETL built them: after a model change, or for events loaded before a table existed", async () => {
     await loadDay();
     const derived = ["fact_session", "fact_order_line", "identity_map", "dim_product", "dim_date", "agg_daily_kpi", "agg_product_daily",
-      "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily", "agg_page_path_daily", "agg_event_daily"];
+      "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily", "agg_page_path_daily", "agg_event_daily", "visitor_week"];
     const state = () => tableSnapshot(parts.sql, derived);
     const built = await state();
     await parts.sql.query(`TRUNCATE ${derived.join(", ")}`);

@@ -14,7 +14,7 @@ const parts = etlTestParts("model-test");
 const MODEL_TABLES = [
   "fact_event", "fact_event_key", "fact_session", "fact_order_line", "dim_product", "dim_device", "dim_date", "identity_map",
   "agg_daily_kpi", "agg_product_daily", "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily",
-  "agg_page_path_daily", "agg_event_daily",
+  "agg_page_path_daily", "agg_event_daily", "visitor_week",
 ] as const;
 
 const BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";

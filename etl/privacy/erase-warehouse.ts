@@ -33,6 +33,7 @@ export async function eraseFromWarehouse(
   const events = await changed(q.DELETE_EVENTS);
   const sessions = await changed(q.DELETE_SESSIONS);
   const links = await session.query(q.DELETE_IDENTITY_LINKS, person);
+  await session.query(q.DELETE_VISITOR_WEEKS, [ids.anonymous]);
   const orderLines = await session.query(q.PSEUDONYMIZE_ORDER_LINES, person);
   const rejected = await session.query(q.DELETE_REJECTED_LINES, [jsonNeedles(ids)]);
   const days = [...new Set([...purchases.days, ...events.days, ...sessions.days])].sort();

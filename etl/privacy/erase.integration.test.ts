@@ -108,13 +108,14 @@ async function lakeMentions(ids: readonly string[]): Promise<string[]> {
 }
 
 /** What the dashboards and the model show, compared between warehouses (lineage left out). */
-async function model(): Promise<{ kpi: unknown[]; sessions: string[]; events: string[]; identities: string[] }> {
+async function model(): Promise<{ kpi: unknown[]; sessions: string[]; events: string[]; identities: string[]; visitorWeeks: string[] }> {
   const rows = async (sql: string) => (await parts.sql.query<{ row: string }>(sql)).rows.map((r) => r.row).sort();
   return {
     kpi: (await parts.sql.query("SELECT day::text, login_state, sessions, users, page_views, bounced_sessions, engaged_sessions, converted_sessions, orders, revenue_cents::int AS revenue FROM agg_daily_kpi ORDER BY day, login_state")).rows,
     sessions: await rows("SELECT to_jsonb(t)::text AS row FROM fact_session t"),
     events: await rows("SELECT (to_jsonb(t) - 'object_key')::text AS row FROM fact_event t"),
     identities: await rows("SELECT to_jsonb(t)::text AS row FROM identity_map t"),
+    visitorWeeks: await rows("SELECT to_jsonb(t)::text AS row FROM visitor_week t"),
   };
 }
 
@@ -194,6 +195,7 @@ describe("erasure", () => {
     expect(neverSaw.kpi.length).toBeGreaterThan(0);
     expect(erased.sessions).toEqual(neverSaw.sessions);
     expect(erased.identities).toEqual(neverSaw.identities);
+    expect(erased.visitorWeeks).toEqual(neverSaw.visitorWeeks);
     expect(erased.events.filter((row) => !row.includes(data.personPurchase.event_id))).toEqual(neverSaw.events);
     // Orders and revenue count the kept order, now nobody's (an anonymous order); everything
     // about visits is as if they never came.

@@ -116,6 +116,9 @@ SELECT count(*)::int AS n, coalesce(array_agg(DISTINCT to_char(session_date, 'YY
 export const DELETE_IDENTITY_LINKS = `
 DELETE FROM identity_map WHERE anonymous_id = ANY($1::uuid[]) OR user_id = ANY($2::text[])`;
 
+/** $1 the person's visitors: the weeks they were active in (the Retention view's cohorts). */
+export const DELETE_VISITOR_WEEKS = `DELETE FROM visitor_week WHERE anonymous_id = ANY($1::uuid[])`;
+
 /** Order lines stay (see PSEUDONYMIZE_PURCHASES), without the visitor. */
 export const PSEUDONYMIZE_ORDER_LINES = `
 UPDATE fact_order_line SET anonymous_id = NULL, session_id = NULL, user_id = NULL
@@ -146,6 +149,9 @@ export const TABLE_NAME = `SELECT $1::regclass::text AS name`;
 
 /** $1 cutoff (date). */
 export const DELETE_OLD_SESSIONS = `DELETE FROM fact_session WHERE session_date < $1::date`;
+
+/** Weeks of activity that ended before the cutoff (a later week keeps its visitor's first_week). */
+export const DELETE_OLD_VISITOR_WEEKS = `DELETE FROM visitor_week WHERE week + 7 <= $1::date`;
 
 /** Links whose last signed-in event is before the cutoff: the events that made them are gone. */
 export const DELETE_OLD_IDENTITY_LINKS = `

@@ -40,6 +40,7 @@ export async function retainWarehouse(session: pg.PoolClient, cutoff: string, co
   await session.query("BEGIN");
   const events = await dropEventsBefore(session, cutoff);
   const sessions = await session.query(q.DELETE_OLD_SESSIONS, [cutoff]);
+  await session.query(q.DELETE_OLD_VISITOR_WEEKS, [cutoff]);
   const links = await session.query(q.DELETE_OLD_IDENTITY_LINKS, [cutoff]);
   const orderLines = await session.query(q.PSEUDONYMIZE_OLD_ORDER_LINES, [cutoff]);
   const rejected = await session.query(q.DELETE_OLD_REJECTED_LINES, [cutoff]);

@@ -86,6 +86,7 @@ describe("retention", () => {
     expect(oldSessions).toBeGreaterThan(0);
     const oldKpiDays = await count("SELECT count(*) AS n FROM agg_daily_kpi WHERE day < $1", [CUTOFF]);
     expect(await count("SELECT count(*) AS n FROM agg_channel_daily WHERE day < $1", [CUTOFF])).toBeGreaterThan(0);
+    expect(await count("SELECT count(*) AS n FROM visitor_week WHERE week + 7 <= $1::date", [CUTOFF])).toBeGreaterThan(0);
     const oldLinks = await count("SELECT count(*) AS n FROM identity_map WHERE last_linked_at < $1::date", [CUTOFF]);
     expect(await count("SELECT count(*) AS n FROM etl_rejected_line")).toBe(2);
     const kept = {
@@ -104,6 +105,7 @@ describe("retention", () => {
     // The warehouse: nothing before the cutoff, everything after it as it was.
     expect(await count("SELECT count(*) AS n FROM fact_event WHERE event_date < $1", [CUTOFF])).toBe(0);
     expect(await count("SELECT count(*) AS n FROM fact_session WHERE session_date < $1", [CUTOFF])).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM visitor_week WHERE week + 7 <= $1::date", [CUTOFF])).toBe(0);
     expect(await count("SELECT count(*) AS n FROM agg_daily_kpi WHERE day < $1", [CUTOFF])).toBe(0);
     for (const table of ["agg_product_daily", "agg_channel_daily", "agg_page_path_daily", "agg_event_daily"]) {
       expect(await count(`SELECT count(*) AS n FROM ${table} WHERE day < $1`, [CUTOFF]), table).toBe(0);
