@@ -21,12 +21,15 @@ dashboard_theme <- function() {
 #' The views: navigation label, module id and UI function.
 DASHBOARD_VIEWS <- list(
   list(label = "Overview", id = "overview"),
+  list(label = "Realtime", id = "realtime"),
   list(label = "Funnel", id = "funnel"),
   list(label = "Products", id = "products"),
   list(label = "Search", id = "search"),
   list(label = "Acquisition", id = "acquisition"),
   list(label = "Paths", id = "paths"),
   list(label = "Technology", id = "technology"),
+  list(label = "Retention", id = "retention"),
+  list(label = "Events", id = "events"),
   list(label = "Data health", id = "health")
 )
 
@@ -36,12 +39,15 @@ view_ui <- function(id) {
       mod_overview_ui("overview"),
       shiny::tags$div(class = "mt-3", mod_top_products_ui("top_products"))
     ),
+    realtime = mod_realtime_ui("realtime"),
     funnel = mod_funnel_ui("funnel"),
     products = mod_products_ui("products"),
     search = mod_search_ui("search"),
     acquisition = mod_acquisition_ui("acquisition"),
     paths = mod_paths_ui("paths"),
     technology = mod_technology_ui("technology"),
+    retention = mod_retention_ui("retention"),
+    events = mod_events_ui("events"),
     health = mod_health_ui("health")
   )
 }
@@ -148,6 +154,9 @@ dashboard_server <- function(run_query, cache = success_only_cache(), poll_ms = 
     mod_acquisition_server("acquisition", ctx)
     mod_paths_server("paths", ctx)
     mod_technology_server("technology", ctx)
+    mod_realtime_server("realtime", ctx, now)
+    mod_retention_server("retention", ctx, today = function() as.Date(now(), tz = "UTC"))
+    mod_events_server("events", ctx)
     mod_health_server("health", ctx, now)
   }
 }

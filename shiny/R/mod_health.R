@@ -1,5 +1,6 @@
 # Data health: the ETL's latest runs, the failing data checks of the latest checked run, the
-# lake reconciliation's findings, the daily bot and lost-event shares, and the privacy log.
+# lake reconciliation's findings, orders reconciled with the shop, the daily bot and lost-event
+# shares, and the privacy log.
 
 mod_health_ui <- function(id) {
   ns <- shiny::NS(id)
@@ -15,6 +16,8 @@ mod_health_ui <- function(id) {
       view_card("Lake reconciliation", download_id = ns("download_reconciliation"),
                 shiny::uiOutput(ns("reconciliation_note")), DT::DTOutput(ns("reconciliation")))
     ),
+    view_card("Orders reconciled with the shop", download_id = ns("download_shop"),
+              shiny::uiOutput(ns("shop_note")), DT::DTOutput(ns("shop"))),
     view_card("Bots and lost events per day", download_id = ns("download_daily"),
               shiny::tags$p(class = "text-muted small",
                             "Bot share: bot sessions / all sessions. Lost: browser events the tracker numbered that never arrived / (tracked + lost)."),
@@ -63,6 +66,7 @@ mod_health_server <- function(id, ctx, now = Sys.time) {
     last_reconciled <- warehouse_reactive(ctx, "the lake reconciliation", none, last_reconciliation)
     daily <- warehouse_reactive(ctx, "the daily bot and lost-event shares", range_inputs(ctx), daily_health)
     privacy <- warehouse_reactive(ctx, "the privacy log", shiny::reactive(list(limit = 100L)), privacy_log)
+    shop <- warehouse_reactive(ctx, "the orders reconciled with the shop", range_inputs(ctx), shop_reconciliation)
 
     shown_runs <- shiny::reactive(runs_for_display(runs(), now()))
     output$runs <- DT::renderDT(dt_table(
@@ -99,6 +103,30 @@ mod_health_server <- function(id, ctx, now = Sys.time) {
       reconciliation(), c(day = "Day", objects_listed = "Objects listed", objects_missing = "Objects missing"),
       counts = c("objects_listed", "objects_missing"), page_length = 10L, searching = FALSE
     ))
+    output$shop_note <- shiny::renderUI({
+      rows <- shop()
+      if (nrow(rows) == 0L) {
+        return(shiny::tags$p(class = "text-muted mb-0",
+                             "No shop totals for these days yet: the ETL reads them when it can reach the shop's database."))
+      }
+      off <- rows[rows$orders_difference != 0 | rows$revenue_difference_cents != 0, ]
+      shiny::tags$p(
+        class = if (nrow(off) > 0L) "text-warning" else "text-success",
+        sprintf("%s checked: the shop has %s and %s; the warehouse %s and %s. %s.",
+                plural(nrow(rows), "day"), plural(sum(rows$shop_orders), "order"),
+                format_money(sum(rows$shop_revenue_cents)), plural(sum(rows$warehouse_orders), "order"),
+                format_money(sum(rows$warehouse_revenue_cents)),
+                if (nrow(off) > 0L) paste(plural(nrow(off), "day"), "differ (an order's event late, lost or doubled)") else "Every day matches")
+      )
+    })
+    output$shop <- DT::renderDT(dt_table(
+      shop(), c(day = "Day", shop_orders = "Shop orders", warehouse_orders = "Warehouse orders",
+                orders_difference = "Difference", shop_revenue_cents = "Shop revenue",
+                warehouse_revenue_cents = "Warehouse revenue", revenue_difference_cents = "Revenue difference"),
+      counts = c("shop_orders", "warehouse_orders", "orders_difference"),
+      money = c("shop_revenue_cents", "warehouse_revenue_cents", "revenue_difference_cents"),
+      page_length = 10L, searching = FALSE, order = list(list(0L, "desc"))
+    ))
     output$daily_chart <- plotly::renderPlotly(health_chart(daily()))
     output$daily <- DT::renderDT(dt_table(
       daily(), c(day = "Day", sessions = "Sessions", bot_sessions = "Bot sessions", bot_share = "Bot share",
@@ -124,6 +152,7 @@ mod_health_server <- function(id, ctx, now = Sys.time) {
     output$download_checks <- csv_download("failing-data-checks", checks)
     output$download_reconciliation <- csv_download("lake-reconciliation", reconciliation)
     output$download_daily <- csv_download("bots-and-lost-events", daily, ctx$range)
+    output$download_shop <- csv_download("orders-reconciled-with-shop", shop, ctx$range)
     output$download_privacy <- csv_download("privacy-log", privacy)
   })
 }

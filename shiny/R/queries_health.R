@@ -1,6 +1,6 @@
 # Data health: ETL runs, their data checks, the lake reconciliation, bot and lost-event shares,
-# and the privacy log (etl_run, etl_data_check, etl_lake_reconciliation, agg_daily_kpi,
-# privacy_action).
+# the privacy log and the orders reconciled with the shop (etl_run, etl_data_check,
+# etl_lake_reconciliation, agg_daily_kpi, privacy_action, reconciliation_daily).
 
 #' The newest `limit` ETL runs, newest first: status (running, succeeded, failed, abandoned,
 #' skipped), start and finish (POSIXct, UTC), duration (s), what they loaded and found, and error.
@@ -117,5 +117,24 @@ privacy_log <- function(con, limit = 50L) {
     sessions_deleted = "numeric", partitions_dropped = "numeric",
     order_lines_pseudonymized = "numeric", objects_rewritten = "numeric",
     objects_deleted = "numeric", lines_removed = "numeric", error = "character"
+  ))
+}
+
+#' The shop's own orders and revenue beside the warehouse's, for each day from `from` to `to`
+#' the ETL has fetched them (reconciliation_daily: the shop's totals read through its read-only
+#' function; the warehouse's from the shop's signed purchase events), with the differences.
+shop_reconciliation <- function(con, from, to) {
+  range <- query_range(from, to)
+  sql <- "
+    SELECT day, shop_orders, warehouse_orders, orders_difference, shop_revenue_cents,
+           warehouse_revenue_cents, revenue_difference_cents,
+           extract(epoch FROM fetched_at)::float8 AS fetched_at
+    FROM reconciliation_daily
+    WHERE day BETWEEN $1::date AND $2::date
+    ORDER BY day"
+  typed_columns(db_query(con, sql, params = list(range$from, range$to)), c(
+    day = "Date", shop_orders = "numeric", warehouse_orders = "numeric",
+    orders_difference = "numeric", shop_revenue_cents = "numeric",
+    warehouse_revenue_cents = "numeric", revenue_difference_cents = "numeric", fetched_at = "POSIXct"
   ))
 }

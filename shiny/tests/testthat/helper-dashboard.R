@@ -30,7 +30,8 @@ local_warehouse <- function(env = parent.frame()) {
     TRUNCATE agg_daily_kpi, agg_product_daily, agg_search_daily, agg_funnel_daily, agg_checkout_daily,
              agg_channel_daily, agg_page_path_daily, fact_session, dim_device, dim_product,
              etl_data_check, etl_lake_reconciliation, etl_object_failure, etl_object_manifest,
-             privacy_erase_object, erased_subject, privacy_action, etl_run CASCADE")
+             privacy_erase_object, erased_subject, privacy_action, etl_run, fact_event, fact_event_key,
+             agg_event_daily, visitor_week, shop_daily_totals CASCADE")
   con
 }
 
@@ -323,4 +324,66 @@ test_ctx <- function(con, from = "2001-03-01", to = "2001-03-05", category = ALL
     },
     cache = cache, login_state = shiny::reactiveVal(login_state)
   )
+}
+
+#' Events on 2001-03-05 for the realtime and events queries (the realtime tests' "now" is
+#' 12:30:20, so their window is 12:01 to 12:31):
+#'   1 12:10:05 visitor 1  page_view /                      5 12:30:10 visitor 2  add_to_cart p-alpha
+#'   2 12:11:00 visitor 1  page_view /products/p-alpha       6 12:20:00 visitor 4  page_view / (bot)
+#'   3 12:11:01 visitor 1  product_view p-alpha              7 11:59:59 visitor 3  page_view / (before the window)
+#'   4 12:29:59 visitor 2  page_view /cart (user u-1)        8 12:15:00 visitor 3  product_view p-beta
+#' (5 also carries user u-1.)
+seed_events <- function(con) {
+  event <- function(n, time, visitor, name, path, product = NA, user = NA, bot = FALSE) {
+    at <- paste0("2001-03-05T", time, "Z")
+    insert_row(con, "fact_event", list(
+      event_id = sprintf("00000000-0000-4000-a000-%012d", n), event_name = name, occurred_at = at,
+      sent_at = at, received_at = at, derived_at = at, event_date = "2001-03-05",
+      anonymous_id = sprintf("00000000-0000-4000-9000-%012d", visitor),
+      session_id = sprintf("00000000-0000-4000-b000-%012d", visitor), user_id = user,
+      page_url = paste0("https://shop.example", path), page_path = path, page_title = path,
+      product_id = product, properties = "{}", object_key = "raw/test", is_bot = bot, seq = n))
+  }
+  event(1, "12:10:05", 1, "page_view", "/")
+  event(2, "12:11:00", 1, "page_view", "/products/p-alpha")
+  event(3, "12:11:01", 1, "product_view", "/products/p-alpha", product = "p-alpha")
+  event(4, "12:29:59", 2, "page_view", "/cart", user = "u-1")
+  event(5, "12:30:10", 2, "add_to_cart", "/cart", product = "p-alpha", user = "u-1")
+  event(6, "12:20:00", 4, "page_view", "/", bot = TRUE)
+  event(7, "11:59:59", 3, "page_view", "/")
+  event(8, "12:15:00", 3, "product_view", "/products/p-beta", product = "p-beta")
+}
+
+#' agg_event_daily   day  event  login  bot  server  events
+#'   03-01 page_view anonymous  no no 100;  03-01 page_view signed_in no no 20
+#'   03-01 page_view anonymous yes no   7;  03-01 purchase  signed_in no yes 2
+#'   03-01 purchase  anonymous  no yes  1;  03-03 search    anonymous no no 30
+#'   02-28 page_view anonymous  no no 999 (outside)
+#' visitor_week (cohorts by first week; 2001-03-01 is in the week from Monday 02-26):
+#'   v1 02-26, 03-05, 03-19;  v2 02-26;  v3 02-26, 03-05;  v4 03-05, 03-12;  v5 02-19, 02-26
+#' shop_daily_totals: 03-01 2 orders $250.00 (as the warehouse); 03-03 2 orders $120.00 (the
+#'   warehouse has 1, $100.00)
+seed_event_counts_and_cohorts <- function(con) {
+  count <- function(day, name, login, bot, trusted, events) {
+    insert_row(con, "agg_event_daily", list(day = day, event_name = name, login_state = login, is_bot = bot,
+                                            trusted = trusted, events = events))
+  }
+  count("2001-03-01", "page_view", "anonymous", FALSE, FALSE, 100)
+  count("2001-03-01", "page_view", "signed_in", FALSE, FALSE, 20)
+  count("2001-03-01", "page_view", "anonymous", TRUE, FALSE, 7)
+  count("2001-03-01", "purchase", "signed_in", FALSE, TRUE, 2)
+  count("2001-03-01", "purchase", "anonymous", FALSE, TRUE, 1)
+  count("2001-03-03", "search", "anonymous", FALSE, FALSE, 30)
+  count("2001-02-28", "page_view", "anonymous", FALSE, FALSE, 999)
+  weeks <- list(v1 = c("2001-02-26", "2001-03-05", "2001-03-19"), v2 = "2001-02-26",
+                v3 = c("2001-02-26", "2001-03-05"), v4 = c("2001-03-05", "2001-03-12"),
+                v5 = c("2001-02-19", "2001-02-26"))
+  for (i in seq_along(weeks)) {
+    for (week in weeks[[i]]) {
+      insert_row(con, "visitor_week", list(anonymous_id = sprintf("00000000-0000-4000-9000-%012d", i),
+                                           week = week, first_week = weeks[[i]][1], sessions = 1))
+    }
+  }
+  insert_row(con, "shop_daily_totals", list(day = "2001-03-01", orders = 2, revenue_cents = 25000))
+  insert_row(con, "shop_daily_totals", list(day = "2001-03-03", orders = 2, revenue_cents = 12000))
 }

@@ -91,3 +91,16 @@ test_that("the categories are the known ones, sorted", {
   seed_warehouse(con)
   expect_identical(product_categories(con), c("Keyboards", "Laptops", "Monitors"))
 })
+
+test_that("the shop's orders are shown beside the warehouse's, with the differences", {
+  con <- local_warehouse()
+  seed_warehouse(con)
+  seed_event_counts_and_cohorts(con)
+
+  rows <- shop_reconciliation(con, "2001-03-01", "2001-03-05")
+  expect_equal(format(rows$day), c("2001-03-01", "2001-03-03"))
+  expect_equal(rows$warehouse_orders, c(2, 1))
+  expect_equal(rows$orders_difference, c(0, -1))
+  expect_equal(rows$revenue_difference_cents, c(0, -2000))
+  expect_equal(nrow(shop_reconciliation(con, "2001-02-01", "2001-02-28")), 0L)
+})
