@@ -4,6 +4,7 @@ import { Etl } from "./stacks/Etl.ts";
 import { Ingest } from "./stacks/Ingest.ts";
 import { suppressCommon } from "./stacks/nag-suppressions.ts";
 import { Network } from "./stacks/Network.ts";
+import { OutboxRelay } from "./stacks/OutboxRelay.ts";
 import { RawLake } from "./stacks/RawLake.ts";
 import { ShopDatabase } from "./stacks/ShopDatabase.ts";
 import { Warehouse } from "./stacks/Warehouse.ts";
@@ -18,7 +19,7 @@ export default {
   },
   stacks(app) {
     // Order matters: each stack `use`s the ones before it.
-    app.stack(Network).stack(RawLake).stack(Auth).stack(ShopDatabase).stack(Warehouse).stack(Ingest).stack(Etl).stack(Web);
+    app.stack(Network).stack(RawLake).stack(Auth).stack(ShopDatabase).stack(Warehouse).stack(Ingest).stack(Etl).stack(Web).stack(OutboxRelay);
     // cdk-nag findings accepted in every stack (with their reasons); the pack itself runs in the tests.
     suppressCommon(app);
   },

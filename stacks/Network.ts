@@ -25,7 +25,7 @@ export const ISOLATED: SubnetSelection = { subnetType: SubnetType.PRIVATE_ISOLAT
  * The private network: two AZs of isolated subnets (no NAT gateway, no internet gateway, no public
  * subnet), the AWS services our parts call reached through VPC endpoints, and flow logs.
  *
- * It also owns the security groups of the two VPC Lambdas (the shop's server, the ETL), so the
+ * It also owns the security groups of the VPC Lambdas (the shop's server, the ETL, the outbox relay), so the
  * database stacks can open their ports to them without a cross-stack dependency cycle.
  */
 export function Network({ stack, app }: StackContext) {
@@ -88,6 +88,12 @@ export function Network({ stack, app }: StackContext) {
     allowAllOutbound: true,
   });
 
+  const relaySg = new SecurityGroup(stack, "OutboxRelaySg", {
+    vpc,
+    description: "compushop: the outbox relay function (reaches the shop database's PgBouncer and the Lambda endpoint)",
+    allowAllOutbound: true,
+  });
+
   stack.addOutputs({ VpcId: vpc.vpcId });
-  return { vpc, shopServerSg, etlSg, endpointSg, flowLogGroup };
+  return { vpc, shopServerSg, etlSg, relaySg, endpointSg, flowLogGroup };
 }

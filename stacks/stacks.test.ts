@@ -15,6 +15,7 @@ import { adminCidrs } from "./admin-cidrs.ts";
 import { shinyRuntimeBundle } from "./shiny-runtime.ts";
 import { DEV_SHOP_ORIGIN, shopOrigins } from "./shop-origins.ts";
 import { describeSecurity } from "./testing/security-suite.ts";
+import { describeServerEvents } from "./testing/server-events-suite.ts";
 import {
   asArray,
   isRecord,
@@ -82,8 +83,9 @@ function expectIngestLeastPrivilege(template: Template): void {
   const roleId = roleIdOf(fn);
   const statements = statementsOfRole(template, roleId);
   const actions = actionsOf(statements);
-  // X-Ray is SST's default tracing; everything else must be the one S3 write.
-  expect(actions).toEqual(["s3:PutObject", "xray:PutTelemetryRecords", "xray:PutTraceSegments"]);
+  // X-Ray is SST's default tracing, ssm:GetParameters reads the bound SERVER_EVENTS_SECRET (asserted
+  // in server-events-suite.ts); everything else must be the one S3 write.
+  expect(actions).toEqual(["s3:PutObject", "ssm:GetParameters", "xray:PutTelemetryRecords", "xray:PutTraceSegments"]);
   for (const forbidden of ["s3:*", "s3:GetObject", "s3:DeleteObject", "s3:ListBucket", "*"]) {
     expect(actions).not.toContain(forbidden);
   }
@@ -367,6 +369,7 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
   });
 
   describeSecurity(() => synth);
+  describeServerEvents(() => synth);
 
   describe("cdk-nag (AwsSolutions over every stack)", () => {
     it("leaves no unsuppressed error and no rule it could not evaluate", () => {
