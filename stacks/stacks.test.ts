@@ -18,6 +18,7 @@ import { shinyAuth } from "./shiny-auth.ts";
 import { describeAdminAuth } from "./testing/admin-auth-suite.ts";
 import { describeSecurity } from "./testing/security-suite.ts";
 import { describeServerEvents } from "./testing/server-events-suite.ts";
+import { describeSiteFirewall } from "./testing/site-firewall-suite.ts";
 import {
   asArray,
   isRecord,
@@ -401,6 +402,7 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
 
   describeSecurity(() => synth);
   describeServerEvents(() => synth);
+  describeSiteFirewall(() => synth);
 
   describe("cdk-nag (AwsSolutions over every stack)", () => {
     it("leaves no unsuppressed error and no rule it could not evaluate", () => {
