@@ -17,6 +17,7 @@ import { DEV_SHOP_ORIGIN, shopOrigins } from "./shop-origins.ts";
 import { shinyAuth } from "./shiny-auth.ts";
 import { describeAdminAuth } from "./testing/admin-auth-suite.ts";
 import { describeSecurity } from "./testing/security-suite.ts";
+import { describeMonitoring } from "./testing/monitoring-suite.ts";
 import { describeServerEvents } from "./testing/server-events-suite.ts";
 import { describeSiteFirewall } from "./testing/site-firewall-suite.ts";
 import {
@@ -403,6 +404,7 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
   describeSecurity(() => synth);
   describeServerEvents(() => synth);
   describeSiteFirewall(() => synth);
+  describeMonitoring(() => synth);
 
   describe("cdk-nag (AwsSolutions over every stack)", () => {
     it("leaves no unsuppressed error and no rule it could not evaluate", () => {

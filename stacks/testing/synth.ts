@@ -9,6 +9,7 @@ import config from "../../sst.config.ts";
 import { Auth } from "../Auth.ts";
 import { Etl } from "../Etl.ts";
 import { Ingest } from "../Ingest.ts";
+import { Monitoring } from "../Monitoring.ts";
 import { Network } from "../Network.ts";
 import { OutboxRelay } from "../OutboxRelay.ts";
 import { RawLake } from "../RawLake.ts";
@@ -17,10 +18,10 @@ import { Warehouse } from "../Warehouse.ts";
 import { Web } from "../Web.ts";
 import { NagCollector } from "./nag.ts";
 
-export const STACK_NAMES = ["Network", "RawLake", "Auth", "ShopDatabase", "Warehouse", "Ingest", "Etl", "Web", "OutboxRelay"] as const;
+export const STACK_NAMES = ["Network", "RawLake", "Auth", "ShopDatabase", "Warehouse", "Ingest", "Etl", "Web", "OutboxRelay", "Monitoring"] as const;
 export type StackName = (typeof STACK_NAMES)[number];
 
-const STACKS = { Network, RawLake, Auth, ShopDatabase, Warehouse, Ingest, Etl, Web, OutboxRelay } as const;
+const STACKS = { Network, RawLake, Auth, ShopDatabase, Warehouse, Ingest, Etl, Web, OutboxRelay, Monitoring } as const;
 
 export interface Synthesized {
   app: App;
