@@ -17,6 +17,7 @@ import { DEV_SHOP_ORIGIN, shopOrigins } from "./shop-origins.ts";
 import { shinyAuth } from "./shiny-auth.ts";
 import { describeAdminAuth } from "./testing/admin-auth-suite.ts";
 import { describeSecurity } from "./testing/security-suite.ts";
+import { describeLakeCatalog } from "./testing/lake-catalog-suite.ts";
 import { describeMonitoring } from "./testing/monitoring-suite.ts";
 import { describeServerEvents } from "./testing/server-events-suite.ts";
 import { describeSiteFirewall } from "./testing/site-firewall-suite.ts";
@@ -405,6 +406,7 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
   describeServerEvents(() => synth);
   describeSiteFirewall(() => synth);
   describeMonitoring(() => synth);
+  describeLakeCatalog(() => synth);
 
   describe("cdk-nag (AwsSolutions over every stack)", () => {
     it("leaves no unsuppressed error and no rule it could not evaluate", () => {
