@@ -1,5 +1,6 @@
 import type { SSTConfig } from "sst";
 import { Auth } from "./stacks/Auth.ts";
+import { Backups } from "./stacks/Backups.ts";
 import { Etl } from "./stacks/Etl.ts";
 import { Ingest } from "./stacks/Ingest.ts";
 import { suppressCommon } from "./stacks/nag-suppressions.ts";
@@ -21,7 +22,7 @@ export default {
   },
   stacks(app) {
     // Order matters: each stack `use`s the ones before it.
-    app.stack(Network).stack(RawLake).stack(Auth).stack(ShopDatabase).stack(Warehouse).stack(Ingest).stack(Etl).stack(Web).stack(OutboxRelay).stack(Monitoring);
+    app.stack(Network).stack(RawLake).stack(Auth).stack(ShopDatabase).stack(Warehouse).stack(Backups).stack(Ingest).stack(Etl).stack(Web).stack(OutboxRelay).stack(Monitoring);
     // A retention on every function's log group, SST's and CDK's helpers included.
     retainLogs(app);
     // cdk-nag findings accepted in every stack (with their reasons); the pack itself runs in the tests.

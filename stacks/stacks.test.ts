@@ -17,6 +17,7 @@ import { DEV_SHOP_ORIGIN, shopOrigins } from "./shop-origins.ts";
 import { shinyAuth } from "./shiny-auth.ts";
 import { describeAdminAuth } from "./testing/admin-auth-suite.ts";
 import { describeSecurity } from "./testing/security-suite.ts";
+import { describeDataHosts } from "./testing/data-hosts-suite.ts";
 import { describeLakeCatalog } from "./testing/lake-catalog-suite.ts";
 import { describeMonitoring } from "./testing/monitoring-suite.ts";
 import { describeServerEvents } from "./testing/server-events-suite.ts";
@@ -407,6 +408,7 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
   describeSiteFirewall(() => synth);
   describeMonitoring(() => synth);
   describeLakeCatalog(() => synth);
+  describeDataHosts(() => synth);
 
   describe("cdk-nag (AwsSolutions over every stack)", () => {
     it("leaves no unsuppressed error and no rule it could not evaluate", () => {
