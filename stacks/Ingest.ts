@@ -1,11 +1,14 @@
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { Api, use, type StackContext } from "sst/constructs";
+import { Api, Config, use, type StackContext } from "sst/constructs";
+import { Auth } from "./Auth.ts";
 import { FUNCTION_DEFAULTS } from "./function-defaults.ts";
 import { XRAY_REASON, lakePrefix, suppress } from "./nag-suppressions.ts";
 import { RAW_PREFIX, REJECTED_PREFIX, RawLake } from "./RawLake.ts";
 import { shopOrigins } from "./shop-origins.ts";
 
 export const INGEST_PATH = "/v1/events";
+/** The SST secret shared by the shop's server (signs server events) and the ingest (verifies). */
+export const SERVER_EVENTS_SECRET = "SERVER_EVENTS_SECRET";
 export const INGEST_ROUTE = `POST ${INGEST_PATH}`;
 
 /** Steady requests per second and burst the ingest API accepts before answering 429. */
@@ -14,6 +17,11 @@ export const INGEST_THROTTLE = { rate: 100, burst: 200 } as const;
 /** The public clickstream endpoint: API Gateway HTTP API → ingest Lambda → raw lake. */
 export function Ingest({ stack, app }: StackContext) {
   const { bucket } = use(RawLake);
+  const { userPool, client } = use(Auth);
+  // The HMAC key the shop's server signs its events with and the ingest verifies them with: an
+  // SST secret (an SSM SecureString, `npx sst secrets set SERVER_EVENTS_SECRET ...`), bound here,
+  // to the shop's server (Web) and to the outbox relay; its value never enters code or template.
+  const serverEventsSecret = new Config.Secret(stack, SERVER_EVENTS_SECRET);
 
   const api = new Api(stack, "IngestApi", {
     cors: {
@@ -32,7 +40,14 @@ export function Ingest({ stack, app }: StackContext) {
           handler: "ingest/handler.handler",
           memorySize: 256,
           timeout: 10,
-          environment: { RAW_BUCKET: bucket.bucketName },
+          environment: {
+            RAW_BUCKET: bucket.bucketName,
+            // ingest/ingest-env.ts: the ID token's issuer and audience (the ingest runs outside the
+            // VPC and fetches the pool's JWKS from its public URL).
+            COGNITO_ISSUER: `https://cognito-idp.${app.region}.amazonaws.com/${userPool.userPoolId}`,
+            COGNITO_CLIENT_ID: client.userPoolClientId,
+          },
+          bind: [serverEventsSecret],
           // Least privilege, not `bind: [bucket]` (which grants s3:* on the whole bucket): ingest
           // only ever writes new objects into the lake's two areas.
           permissions: [
@@ -48,16 +63,15 @@ export function Ingest({ stack, app }: StackContext) {
   });
 
   const fn = api.getFunction(INGEST_ROUTE);
-  if (fn) {
-    suppress(fn, [
-      { id: "AwsSolutions-IAM5", reason: XRAY_REASON, appliesTo: ["Resource::*"] },
-      {
-        id: "AwsSolutions-IAM5",
-        reason: "s3:PutObject on the lake's raw/ and rejected/ prefixes: every object key is new (a UUIDv7 under dt=/hr=), so no narrower resource exists.",
-        appliesTo: [lakePrefix("raw"), lakePrefix("rejected")],
-      },
-    ]);
-  }
+  if (!fn) throw new Error(`the ingest API has no function for ${INGEST_ROUTE}`);
+  suppress(fn, [
+    { id: "AwsSolutions-IAM5", reason: XRAY_REASON, appliesTo: ["Resource::*"] },
+    {
+      id: "AwsSolutions-IAM5",
+      reason: "s3:PutObject on the lake's raw/ and rejected/ prefixes: every object key is new (a UUIDv7 under dt=/hr=), so no narrower resource exists.",
+      appliesTo: [lakePrefix("raw"), lakePrefix("rejected")],
+    },
+  ]);
   suppress(api, [
     {
       id: "AwsSolutions-APIG4",
@@ -68,5 +82,5 @@ export function Ingest({ stack, app }: StackContext) {
 
   const ingestUrl = `${api.url}${INGEST_PATH}`;
   stack.addOutputs({ IngestUrl: ingestUrl });
-  return { api, ingestUrl };
+  return { api, ingestUrl, ingestFunction: fn, serverEventsSecret };
 }

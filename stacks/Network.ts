@@ -15,6 +15,7 @@ import {
 } from "aws-cdk-lib/aws-ec2";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { StackContext } from "sst/constructs";
+import { shinyAuth } from "./shiny-auth.ts";
 
 export const VPC_CIDR = "10.40.0.0/16";
 
@@ -22,19 +23,37 @@ export const VPC_CIDR = "10.40.0.0/16";
 export const ISOLATED: SubnetSelection = { subnetType: SubnetType.PRIVATE_ISOLATED };
 
 /**
+ * With SHINY_AUTH=cognito only: the internal ALB's own subnets, whose one route out goes to a NAT
+ * gateway in the `edge` subnets. An ALB's authenticate-cognito action calls the pool's public token
+ * and user info endpoints, which no VPC endpoint serves (README, Deploy). Nothing else lives here.
+ */
+export const ALB_SUBNETS = "alb";
+const EDGE_SUBNETS = "edge";
+
+/**
  * The private network: two AZs of isolated subnets (no NAT gateway, no internet gateway, no public
  * subnet), the AWS services our parts call reached through VPC endpoints, and flow logs.
  *
- * It also owns the security groups of the two VPC Lambdas (the shop's server, the ETL), so the
+ * It also owns the security groups of the VPC Lambdas (the shop's server, the ETL, the outbox relay), so the
  * database stacks can open their ports to them without a cross-stack dependency cycle.
  */
 export function Network({ stack, app }: StackContext) {
+  const albEgress = shinyAuth(app.stage).mode === "cognito";
   const vpc = new Vpc(stack, "Vpc", {
     ipAddresses: IpAddresses.cidr(VPC_CIDR),
     // Explicit zones: no context lookup at synth (the stacks synthesize offline).
     availabilityZones: [`${app.region}a`, `${app.region}b`],
-    natGateways: 0,
-    subnetConfiguration: [{ name: "isolated", subnetType: SubnetType.PRIVATE_ISOLATED, cidrMask: 22 }],
+    // Appended after `isolated`, so the isolated subnets keep their ranges either way.
+    natGateways: albEgress ? 1 : 0,
+    subnetConfiguration: [
+      { name: "isolated", subnetType: SubnetType.PRIVATE_ISOLATED, cidrMask: 22 },
+      ...(albEgress
+        ? [
+            { name: EDGE_SUBNETS, subnetType: SubnetType.PUBLIC, cidrMask: 26, mapPublicIpOnLaunch: false },
+            { name: ALB_SUBNETS, subnetType: SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 26 },
+          ]
+        : []),
+    ],
     // Gateway endpoints are free: S3 (the lake, CDK assets, AL2023's package repositories) and
     // DynamoDB (OpenNext's tag cache, used by the shop's server).
     gatewayEndpoints: {
@@ -88,6 +107,12 @@ export function Network({ stack, app }: StackContext) {
     allowAllOutbound: true,
   });
 
+  const relaySg = new SecurityGroup(stack, "OutboxRelaySg", {
+    vpc,
+    description: "compushop: the outbox relay function (reaches the shop database's PgBouncer and the Lambda endpoint)",
+    allowAllOutbound: true,
+  });
+
   stack.addOutputs({ VpcId: vpc.vpcId });
-  return { vpc, shopServerSg, etlSg, endpointSg, flowLogGroup };
+  return { vpc, shopServerSg, etlSg, relaySg, endpointSg, flowLogGroup };
 }

@@ -1,6 +1,7 @@
 import { Duration } from "aws-cdk-lib";
 import { BucketEncryption, StorageClass } from "aws-cdk-lib/aws-s3";
 import { Bucket, type StackContext } from "sst/constructs";
+import { lakeCatalog } from "./lake-catalog.ts";
 import { suppress } from "./nag-suppressions.ts";
 
 /** Where the lake's two areas start (see lib/lake/keys.ts, which stacks/ must not import). */
@@ -16,7 +17,7 @@ export const REJECTED_PREFIX = "rejected/";
  * 30 days. Normal traffic never overwrites (every key is a fresh UUIDv7), so it costs almost
  * nothing.
  */
-export function RawLake({ stack }: StackContext) {
+export function RawLake({ stack, app }: StackContext) {
   const bucket = new Bucket(stack, "RawLake", {
     // SST's Bucket allows public ACLs and "*" CORS unless told otherwise.
     blockPublicACLs: true,
@@ -58,6 +59,8 @@ export function RawLake({ stack }: StackContext) {
         "No S3 server access logs (a second bucket, best effort delivery): every write comes from the ingest role and every read from the ETL role, which CloudTrail data events record when enabled; the objects are versioned.",
     },
   ]);
-  stack.addOutputs({ RawBucketName: bucket.bucketName });
-  return { bucket };
+  const catalog = lakeCatalog(stack, bucket.cdk.bucket, `compushop_${app.stage.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_lake`);
+
+  stack.addOutputs({ RawBucketName: bucket.bucketName, LakeDatabase: catalog.database.ref });
+  return { bucket, catalog };
 }

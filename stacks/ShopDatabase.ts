@@ -17,7 +17,7 @@ export const PGBOUNCER_PORT = 6432;
  * publishes their URLs as the SST secrets DATABASE_URL and SHOP_READONLY_URL.
  */
 export function ShopDatabase({ stack, app }: StackContext) {
-  const { vpc, shopServerSg, etlSg } = use(Network);
+  const { vpc, shopServerSg, etlSg, relaySg } = use(Network);
 
   const appSecret = dbUserSecret(stack, "ShopAppUser", "shop", "compushop: the shop's database user (DATABASE_URL)");
   const readerSecret = dbUserSecret(
@@ -34,6 +34,7 @@ export function ShopDatabase({ stack, app }: StackContext) {
   });
   securityGroup.addIngressRule(shopServerSg, Port.tcp(PGBOUNCER_PORT), "PgBouncer from the shop's server function");
   securityGroup.addIngressRule(etlSg, Port.tcp(PGBOUNCER_PORT), "PgBouncer from the ETL (read-only user)");
+  securityGroup.addIngressRule(relaySg, Port.tcp(PGBOUNCER_PORT), "PgBouncer from the outbox relay (the shop's user)");
 
   const published = ["DATABASE_URL", "SHOP_READONLY_URL"] as const;
   const host = new PrivateHost(stack, "ShopDbHost", {

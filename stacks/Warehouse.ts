@@ -1,27 +1,18 @@
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
-import { Peer, Port, SecurityGroup } from "aws-cdk-lib/aws-ec2";
-import {
-  ApplicationLoadBalancer,
-  ApplicationProtocol,
-  ListenerCertificate,
-  SslPolicy,
-} from "aws-cdk-lib/aws-elasticloadbalancingv2";
-import { InstanceTarget } from "aws-cdk-lib/aws-elasticloadbalancingv2-targets";
+import { Port, SecurityGroup } from "aws-cdk-lib/aws-ec2";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { Asset } from "aws-cdk-lib/aws-s3-assets";
 import { use, type StackContext } from "sst/constructs";
-import { adminCidrs } from "./admin-cidrs.ts";
 import { dbUserSecret } from "./constructs/db-user-secret.ts";
 import { DATA_DEVICE, PrivateHost } from "./constructs/PrivateHost.ts";
-import { suppress } from "./nag-suppressions.ts";
-import { ISOLATED, Network, VPC_CIDR } from "./Network.ts";
+import { Network, VPC_CIDR } from "./Network.ts";
 import { projectPath } from "./project-path.ts";
+import { shinyAlb } from "./shiny-alb.ts";
+import { shinyAuth } from "./shiny-auth.ts";
 import { shinyRuntimeBundle } from "./shiny-runtime.ts";
 import { sstSecretParameterArn, sstSecretParameterName } from "./sst-secrets.ts";
 
 export const WAREHOUSE_PORT = 5432;
-export const SHINY_PORT = 3838;
+export { SHINY_PORT } from "./shiny-alb.ts";
 
 /**
  * EC2 #2: the warehouse's PostgreSQL 16 (reached by the ETL only) and Shiny Server with the
@@ -90,64 +81,11 @@ export function Warehouse({ stack, app }: StackContext) {
     }),
   );
 
-  // The internal ALB: in the isolated subnets, reachable only from ADMIN_CIDRS (a VPN's range).
-  const albSg = new SecurityGroup(stack, "ShinyAlbSg", {
-    vpc,
-    description: "compushop: internal ALB in front of Shiny (admin CIDRs only)",
-    allowAllOutbound: false,
-  });
-  const alb = new ApplicationLoadBalancer(stack, "ShinyAlb", {
-    vpc,
-    vpcSubnets: ISOLATED,
-    internetFacing: false,
-    securityGroup: albSg,
-    dropInvalidHeaderFields: true,
-    // Shiny keeps a WebSocket per session.
-    idleTimeout: Duration.minutes(30),
-  });
-  const accessLogs = new Bucket(stack, "ShinyAlbLogs", {
-    encryption: BucketEncryption.S3_MANAGED,
-    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-    objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-    enforceSSL: true,
-    lifecycleRules: [{ expiration: Duration.days(90) }],
-    removalPolicy: RemovalPolicy.RETAIN,
-  });
-  alb.logAccessLogs(accessLogs, "shiny-alb");
-
-  // HTTPS when a certificate is configured (an ACM certificate for the internal name admins use);
-  // otherwise HTTP inside the VPN only.
-  const certificateArn = process.env.SHINY_CERTIFICATE_ARN?.trim() || undefined;
-  const listenerPort = certificateArn ? 443 : 80;
-  const listener = alb.addListener("Shiny", {
-    port: listenerPort,
-    protocol: certificateArn ? ApplicationProtocol.HTTPS : ApplicationProtocol.HTTP,
-    ...(certificateArn
-      ? { certificates: [ListenerCertificate.fromArn(certificateArn)], sslPolicy: SslPolicy.RECOMMENDED_TLS }
-      : {}),
-    // Never the default 0.0.0.0/0 ingress: only the admin CIDRs below.
-    open: false,
-  });
-  for (const cidr of adminCidrs()) {
-    albSg.addIngressRule(Peer.ipv4(cidr), Port.tcp(listenerPort), `dashboards from the admin network ${cidr}`);
+  // The internal ALB in front of Shiny (admin CIDRs, HTTPS, and the Cognito sign-in when configured).
+  const { alb, albSg, login } = shinyAlb(stack, { vpc, hostSg: securityGroup, host: host.instance, auth: shinyAuth(app.stage) });
+  if (login) {
+    stack.addOutputs({ DashboardUserPoolId: login.userPool.userPoolId, DashboardSignInDomain: login.domain.baseUrl() });
   }
-  // Shiny's port on the host: from the ALB's group only (and the ALB may send nowhere else).
-  securityGroup.addIngressRule(albSg, Port.tcp(SHINY_PORT), "Shiny Server from the internal ALB");
-  albSg.addEgressRule(securityGroup, Port.tcp(SHINY_PORT), "to Shiny Server on the warehouse host");
-  listener.addTargets("ShinyHost", {
-    port: SHINY_PORT,
-    protocol: ApplicationProtocol.HTTP,
-    targets: [new InstanceTarget(host.instance, SHINY_PORT)],
-    healthCheck: { path: "/", healthyHttpCodes: "200" },
-    stickinessCookieDuration: Duration.hours(8),
-  });
-
-  suppress(accessLogs, [
-    {
-      id: "AwsSolutions-S1",
-      reason: "This bucket holds the ALB's access logs; logging the log bucket's own access would need yet another bucket.",
-    },
-  ]);
 
   stack.addOutputs({
     WarehouseInstanceId: host.instance.instanceId,

@@ -18,6 +18,8 @@ import { Auth } from "./Auth.ts";
 import { INGEST_PATH, Ingest } from "./Ingest.ts";
 import { suppress } from "./nag-suppressions.ts";
 import { ISOLATED, Network } from "./Network.ts";
+import { invokeOnly } from "./invoke-only.ts";
+import { siteFirewall, siteWebAclSource } from "./site-firewall.ts";
 
 /** OpenNext 4 (SST v2's default, 3.5.5, is too old for Next 16); must match package.json. */
 export const OPEN_NEXT_VERSION = "4.1.12";
@@ -30,12 +32,16 @@ export const FIRST_PARTY_EVENTS_PATH = "/cs/e";
  * the VPC's isolated subnets to reach the shop database's PgBouncer (Amplify Hosting's SSR
  * compute cannot join a VPC, hence SST).
  */
-export function Web({ stack }: StackContext) {
-  const { api, ingestUrl } = use(Ingest);
+export function Web({ stack, app }: StackContext) {
+  const { api, ingestUrl, ingestFunction, serverEventsSecret } = use(Ingest);
   const { vpc, shopServerSg } = use(Network);
   const { userPool, client } = use(Auth);
   // Published by the shop database host at boot (stacks/user-data/shop-db.sh).
   const databaseUrl = new Config.Secret(stack, "DATABASE_URL");
+  // A web ACL only exists on a real distribution (not under `sst dev`).
+  const aclSource = app.mode === "deploy" ? siteWebAclSource(app.region) : undefined;
+  const webAcl = aclSource?.create ? siteFirewall(stack, FIRST_PARTY_EVENTS_PATH) : undefined;
+  const webAclId = aclSource ? (aclSource.create ? webAcl?.attrArn : aclSource.arn) : undefined;
 
   const site = new NextjsSite(stack, "Site", {
     path: ".",
@@ -48,12 +54,17 @@ export function Web({ stack }: StackContext) {
       // lib/auth/auth-config.ts derives the issuer and JWKS from the pool id.
       COGNITO_USER_POOL_ID: userPool.userPoolId,
       COGNITO_CLIENT_ID: client.userPoolClientId,
+      // The server's outbox nudge (lib/outbox/shop-relay.ts) cannot reach INGEST_URL from the
+      // VPC without NAT: it invokes this function through the Lambda endpoint (stacks/OutboxRelay.ts).
+      INGEST_FUNCTION_NAME: ingestFunction.functionName,
     },
-    bind: [databaseUrl],
+    bind: [databaseUrl, serverEventsSecret],
+    permissions: [invokeOnly(ingestFunction)],
     // The server and image functions' URLs accept only requests CloudFront signed, so nobody
     // can bypass the distribution (they would otherwise be public, auth type NONE).
     regional: { enableServerUrlIamAuth: true },
     cdk: {
+      ...(webAclId ? { distribution: { webAclId } } : {}),
       server: {
         logRetention: RetentionDays.ONE_MONTH,
         vpc,

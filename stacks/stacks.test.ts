@@ -14,7 +14,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { adminCidrs } from "./admin-cidrs.ts";
 import { shinyRuntimeBundle } from "./shiny-runtime.ts";
 import { DEV_SHOP_ORIGIN, shopOrigins } from "./shop-origins.ts";
+import { shinyAuth } from "./shiny-auth.ts";
+import { describeAdminAuth } from "./testing/admin-auth-suite.ts";
 import { describeSecurity } from "./testing/security-suite.ts";
+import { describeDataHosts } from "./testing/data-hosts-suite.ts";
+import { describeLakeCatalog } from "./testing/lake-catalog-suite.ts";
+import { describeMonitoring } from "./testing/monitoring-suite.ts";
+import { describeServerEvents } from "./testing/server-events-suite.ts";
+import { describeSiteFirewall } from "./testing/site-firewall-suite.ts";
 import {
   asArray,
   isRecord,
@@ -82,8 +89,9 @@ function expectIngestLeastPrivilege(template: Template): void {
   const roleId = roleIdOf(fn);
   const statements = statementsOfRole(template, roleId);
   const actions = actionsOf(statements);
-  // X-Ray is SST's default tracing; everything else must be the one S3 write.
-  expect(actions).toEqual(["s3:PutObject", "xray:PutTelemetryRecords", "xray:PutTraceSegments"]);
+  // X-Ray is SST's default tracing, ssm:GetParameters reads the bound SERVER_EVENTS_SECRET (asserted
+  // in server-events-suite.ts); everything else must be the one S3 write.
+  expect(actions).toEqual(["s3:PutObject", "ssm:GetParameters", "xray:PutTelemetryRecords", "xray:PutTraceSegments"]);
   for (const forbidden of ["s3:*", "s3:GetObject", "s3:DeleteObject", "s3:ListBucket", "*"]) {
     expect(actions).not.toContain(forbidden);
   }
@@ -143,6 +151,35 @@ describe("shinyRuntimeBundle (R + Shiny Server staged for the warehouse host)", 
     expect(shinyRuntimeBundle("deploy", " ")).toBeUndefined();
     expect(shinyRuntimeBundle("deploy", SHINY_RUNTIME_BUNDLE)).toBe(SHINY_RUNTIME_BUNDLE);
     expect(() => shinyRuntimeBundle("deploy", "/nonexistent/bundle.tar.gz")).toThrow(/does not exist/);
+  });
+});
+
+describe("shinyAuth (how admins get through the ALB)", () => {
+  const certificate = "arn:aws:acm:eu-west-1:123456789012:certificate/0f0e0d0c-0b0a-4909-8807-060504030201";
+
+  it("is network-only by default, HTTPS when a certificate is given", () => {
+    expect(shinyAuth("prod", {})).toEqual({ mode: "network", certificateArn: undefined });
+    expect(shinyAuth("prod", { SHINY_CERTIFICATE_ARN: certificate })).toEqual({ mode: "network", certificateArn: certificate });
+  });
+
+  it("signs in with Cognito only with a certificate and the name admins browse to", () => {
+    expect(shinyAuth("prod", { SHINY_AUTH: "cognito", SHINY_CERTIFICATE_ARN: certificate, SHINY_DOMAIN: "Dash.Example.com" })).toEqual({
+      mode: "cognito",
+      certificateArn: certificate,
+      domainName: "dash.example.com",
+      cognitoDomainPrefix: "compushop-prod-dashboards",
+    });
+    expect(() => shinyAuth("prod", { SHINY_AUTH: "cognito", SHINY_DOMAIN: "dash.example.com" })).toThrow(/needs SHINY_CERTIFICATE_ARN/);
+    expect(() => shinyAuth("prod", { SHINY_AUTH: "cognito", SHINY_CERTIFICATE_ARN: certificate })).toThrow(/SHINY_DOMAIN/);
+  });
+
+  it("refuses malformed values instead of deploying a listener that cannot work", () => {
+    expect(() => shinyAuth("prod", { SHINY_AUTH: "oidc" })).toThrow(/neither/);
+    expect(() => shinyAuth("prod", { SHINY_CERTIFICATE_ARN: "my-cert" })).toThrow(/not an ACM certificate ARN/);
+    expect(() => shinyAuth("prod", { SHINY_AUTH: "cognito", SHINY_CERTIFICATE_ARN: certificate, SHINY_DOMAIN: "https://dash.example.com" })).toThrow(/not a host name/);
+    expect(() =>
+      shinyAuth("prod", { SHINY_AUTH: "cognito", SHINY_CERTIFICATE_ARN: certificate, SHINY_DOMAIN: "dash.example.com", SHINY_COGNITO_DOMAIN_PREFIX: "my-cognito-login" }),
+    ).toThrow(/without "aws", "amazon" or "cognito"/);
   });
 });
 
@@ -367,6 +404,11 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
   });
 
   describeSecurity(() => synth);
+  describeServerEvents(() => synth);
+  describeSiteFirewall(() => synth);
+  describeMonitoring(() => synth);
+  describeLakeCatalog(() => synth);
+  describeDataHosts(() => synth);
 
   describe("cdk-nag (AwsSolutions over every stack)", () => {
     it("leaves no unsuppressed error and no rule it could not evaluate", () => {
@@ -516,6 +558,8 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
     });
   });
 });
+
+describeAdminAuth();
 
 describe("dev mode (what `sst dev` synthesizes; no site build needed)", () => {
   let synth: Synthesized;

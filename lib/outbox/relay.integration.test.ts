@@ -12,6 +12,8 @@ import { createS3Client } from "@/lib/lake/s3-client.ts";
 import { rawEventRecordSchema, type PurchaseEvent } from "@/lib/tracking/schema.ts";
 import { purchase } from "@/lib/tracking/testing/event-factory.ts";
 import { createIngestHandler } from "@/ingest/handler.ts";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { lambdaSender, type Invoke } from "./ingest-sender.ts";
 import { drainOutbox, outboxBacklog, relayOnce, type RelayDeps } from "./relay.ts";
 
 // The outbox relay against the real parts: the shop's PostgreSQL, the ingest handler behind the
@@ -22,6 +24,8 @@ let postgres: PostgresPart;
 let pool: pg.Pool;
 let s3: S3Part;
 let ingest: IngestAdapterPart;
+/** The ingest function as Lambda would invoke it (what the relay does in the VPC, without NAT). */
+let invokeIngest: Invoke;
 
 beforeAll(async () => {
   [postgres, s3] = await Promise.all([throwawayPostgres("shop_outbox_test"), throwawayS3(bucket)]);
@@ -29,6 +33,7 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: postgres.url, max: 4 });
   const handler = createIngestHandler({ RAW_BUCKET: bucket, S3_ENDPOINT: s3.endpoint, SERVER_EVENTS_SECRET: SECRET });
   ingest = await startIngestAdapter({ port: 0, allowedOrigins: [], handler });
+  invokeIngest = async (_name, payload) => ({ payload: JSON.stringify(await handler(JSON.parse(payload) as APIGatewayProxyEventV2)) });
 });
 
 afterAll(async () => {
@@ -119,5 +124,18 @@ describe("the outbox relay", () => {
     expect(await relayOnce(relay({ log: (message) => logged.push(message) }))).toEqual({ delivered: 0, refused: 1, failed: 0 });
     expect(await row(broken.event_id)).toMatchObject({ delivered: true, last_error: expect.stringMatching(/^refused by the ingest: .*revenue_cents/) });
     expect(logged).toEqual(["ingest refused a server event"]);
+  });
+
+  it("delivers through the ingest function itself (lambdaSender), signed and trusted like over HTTP", async () => {
+    const order = purchase();
+    await enqueue([order]);
+    const viaLambda = relay({ ingestUrl: undefined, sender: lambdaSender("compushop-ingest", invokeIngest) });
+    expect(await relayOnce(viaLambda)).toEqual({ delivered: 1, refused: 0, failed: 0 });
+    expect((await lakeEvents()).filter((event) => event.eventId === order.event_id)).toEqual([{ eventId: order.event_id, trusted: true }]);
+    // The wrong secret is refused the same way (the ingest answers 401 inside the invocation).
+    const other = purchase();
+    await enqueue([other]);
+    expect(await relayOnce({ ...viaLambda, secret: "not-the-secret-the-ingest-knows-0123456789" })).toEqual({ delivered: 0, refused: 0, failed: 1 });
+    expect(await row(other.event_id)).toMatchObject({ delivered: false, last_error: expect.stringMatching(/^ingest answered 401/) });
   });
 });

@@ -3,12 +3,15 @@ import { z } from "zod";
 import { SCHEMA_VERSION } from "../tracking/constants.ts";
 import { SIGNATURE_HEADER, signBody } from "../tracking/server/signature.ts";
 import { retryDelayMs } from "./backoff.ts";
+import { httpSender, type IngestSender } from "./ingest-sender.ts";
 import { BACKLOG, CLAIM_DUE, MARK_DELIVERED, MARK_FAILED } from "./outbox-queries.ts";
 
 export interface RelayDeps {
   pool: pg.Pool;
-  /** The ingest's events endpoint (server to server). */
-  ingestUrl: string;
+  /** The ingest's events endpoint (server to server), POSTed to unless `sender` is given. */
+  ingestUrl?: string;
+  /** How to reach the ingest instead of POSTing to `ingestUrl` (e.g. `lambdaSender`). */
+  sender?: IngestSender;
   /** Shared with the ingest; signs every request. */
   secret: string;
   fetch?: typeof fetch;
@@ -80,22 +83,25 @@ export async function relayOnce(deps: RelayDeps): Promise<RelayResult> {
 type SendOutcome = { ok: true; rejected: Array<{ index: number; reason: string }> } | { ok: false; error: string };
 
 async function send(deps: RelayDeps, body: string): Promise<SendOutcome> {
-  const doFetch = deps.fetch ?? fetch;
   try {
-    const response = await doFetch(deps.ingestUrl, {
-      method: "POST",
-      headers: { "content-type": "text/plain;charset=UTF-8", [SIGNATURE_HEADER]: signBody(body, deps.secret) },
+    const { status, text } = await senderOf(deps)({
       body,
-      signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+      headers: { "content-type": "text/plain;charset=UTF-8", [SIGNATURE_HEADER]: signBody(body, deps.secret) },
+      timeoutMs: deps.timeoutMs ?? 10_000,
     });
-    const text = await response.text();
-    if (response.status !== 200) return { ok: false, error: `ingest answered ${response.status}: ${text.slice(0, 300)}` };
+    if (status !== 200) return { ok: false, error: `ingest answered ${status}: ${text.slice(0, 300)}` };
     const answer = ingestAnswerSchema.safeParse(JSON.parse(text));
     if (!answer.success) return { ok: false, error: `ingest answered 200 with an unexpected body: ${text.slice(0, 300)}` };
     return { ok: true, rejected: answer.data.rejected };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
+}
+
+function senderOf(deps: RelayDeps): IngestSender {
+  if (deps.sender) return deps.sender;
+  if (!deps.ingestUrl) throw new Error("the outbox relay needs an ingestUrl or a sender");
+  return httpSender(deps.ingestUrl, deps.fetch ?? fetch);
 }
 
 /** Relays until nothing is due (or a batch fails), for a timer tick or an `after()` nudge. */

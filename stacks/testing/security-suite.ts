@@ -89,6 +89,10 @@ const STAR_RESOURCE_ALLOWED: Record<string, { actions: string[]; reason: string 
     actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"],
     reason: "X-Ray (SST's default active tracing) has no resource-level permissions",
   },
+  "OutboxRelayCronJobOutboxRelayCronServiceRoleDefaultPolicy": {
+    actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"],
+    reason: "X-Ray (SST's default active tracing) has no resource-level permissions",
+  },
   "EtlCronJobEtlCronServiceRoleDefaultPolicy": {
     actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"],
     reason: "X-Ray (SST's default active tracing) has no resource-level permissions",
@@ -190,9 +194,10 @@ export function describeSecurity(synthesized: () => Synthesized): void {
       const rules = allIngress(synthesized()).map(({ group, port, from }) => `${group}:${String(port)}<-${from}`);
       expect(rules.sort()).toEqual(
         [
-          // EC2 #1: PgBouncer from the shop's server and the ETL; PostgreSQL itself is on loopback.
+          // EC2 #1: PgBouncer from the shop's server, the outbox relay and the ETL; PostgreSQL itself is on loopback.
           "ShopDbSg:6432<-sg:ShopServerSg",
           "ShopDbSg:6432<-sg:EtlSg",
+          "ShopDbSg:6432<-sg:OutboxRelaySg",
           // EC2 #2: PostgreSQL from the ETL only, Shiny from the internal ALB only.
           "WarehouseSg:5432<-sg:EtlSg",
           "WarehouseSg:3838<-sg:ShinyAlbSg",
@@ -294,7 +299,7 @@ export function describeSecurity(synthesized: () => Synthesized): void {
         expect(allowed?.reason.length).toBeGreaterThan(20);
       }
       // Our own roles (hosts, ETL, ingest, the shop's server) use "*" for X-Ray only.
-      const ours = star.filter(({ policy }) => /^(ShopDbHost|WarehouseHost|EtlCron|IngestApi|SitedefaultServerFunction)/.test(policy));
+      const ours = star.filter(({ policy }) => /^(ShopDbHost|WarehouseHost|EtlCron|OutboxRelayCron|IngestApi|SitedefaultServerFunction)/.test(policy));
       for (const { actions } of ours) expect(actions.every((action) => action.startsWith("xray:"))).toBe(true);
     });
 

@@ -7,19 +7,22 @@ import type { FunctionalStack } from "sst/constructs/FunctionalStack.js";
 import { initProject, useProject as currentProject } from "sst/project.js";
 import config from "../../sst.config.ts";
 import { Auth } from "../Auth.ts";
+import { Backups } from "../Backups.ts";
 import { Etl } from "../Etl.ts";
 import { Ingest } from "../Ingest.ts";
+import { Monitoring } from "../Monitoring.ts";
 import { Network } from "../Network.ts";
+import { OutboxRelay } from "../OutboxRelay.ts";
 import { RawLake } from "../RawLake.ts";
 import { ShopDatabase } from "../ShopDatabase.ts";
 import { Warehouse } from "../Warehouse.ts";
 import { Web } from "../Web.ts";
 import { NagCollector } from "./nag.ts";
 
-export const STACK_NAMES = ["Network", "RawLake", "Auth", "ShopDatabase", "Warehouse", "Ingest", "Etl", "Web"] as const;
+export const STACK_NAMES = ["Network", "RawLake", "Auth", "ShopDatabase", "Warehouse", "Backups", "Ingest", "Etl", "Web", "OutboxRelay", "Monitoring"] as const;
 export type StackName = (typeof STACK_NAMES)[number];
 
-const STACKS = { Network, RawLake, Auth, ShopDatabase, Warehouse, Ingest, Etl, Web } as const;
+const STACKS = { Network, RawLake, Auth, ShopDatabase, Warehouse, Backups, Ingest, Etl, Web, OutboxRelay, Monitoring } as const;
 
 export interface Synthesized {
   app: App;

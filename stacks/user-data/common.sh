@@ -53,3 +53,24 @@ ensure_database() {
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
 SQL
 }
+
+# self_signed_tls <dir> <owner>: a key and a self-signed certificate for this host (10 years),
+# kept across reboots. Clients encrypt with sslmode=require (no CA to verify against: the hosts
+# are reached only by their private address, from the security groups that admit them).
+self_signed_tls() {
+  local dir="$1" owner="$2" cn
+  cn=$(imds local-hostname)
+  install -d -o "${owner}" -g "${owner}" -m 0700 "${dir}"
+  if [ ! -s "${dir}/server.crt" ]; then
+    openssl req -new -x509 -days 3650 -nodes -newkey rsa:2048 -subj "/CN=${cn}" \
+      -keyout "${dir}/server.key" -out "${dir}/server.crt" 2>/dev/null
+  fi
+  chown "${owner}:${owner}" "${dir}/server.key" "${dir}/server.crt"
+  chmod 0600 "${dir}/server.key"
+  chmod 0644 "${dir}/server.crt"
+}
+
+# What the Lambdas append to a published URL: encrypt without verifying the host's self-signed
+# certificate. node-postgres treats a bare sslmode=require as verify-full; uselibpqcompat=true
+# gives it libpq's meaning.
+PG_TLS_QUERY="sslmode=require&uselibpqcompat=true"

@@ -30,6 +30,9 @@ SQL
 ensure_login_role "${reader_user}" "${reader_pw}" warehouse_reader
 
 install -d -o pgbouncer -g pgbouncer -m 0750 /etc/pgbouncer
+# Clients reach PgBouncer over TLS only (PostgreSQL itself is on loopback).
+dnf install -y openssl
+self_signed_tls /etc/pgbouncer/tls pgbouncer
 cat >/etc/pgbouncer/pgbouncer.ini <<INI
 [databases]
 shop = host=127.0.0.1 port=5432 dbname=shop
@@ -45,6 +48,10 @@ default_pool_size = 20
 max_prepared_statements = 200
 ignore_startup_parameters = extra_float_digits,options
 admin_users = postgres
+client_tls_sslmode = require
+client_tls_key_file = /etc/pgbouncer/tls/server.key
+client_tls_cert_file = /etc/pgbouncer/tls/server.crt
+client_tls_protocols = tlsv1.2,tlsv1.3
 INI
 umask 077
 printf '"%s" "%s"\n"%s" "%s"\n' "${app_user}" "${app_pw}" "${reader_user}" "${reader_pw}" >/etc/pgbouncer/userlist.txt
@@ -54,6 +61,6 @@ systemctl enable --now pgbouncer
 systemctl restart pgbouncer
 
 ip=$(imds local-ipv4)
-publish_sst_secret "${DATABASE_URL_PARAMETER}" "postgresql://${app_user}:${app_pw}@${ip}:6432/shop"
-publish_sst_secret "${SHOP_READONLY_URL_PARAMETER}" "postgresql://${reader_user}:${reader_pw}@${ip}:6432/shop"
-log "shop database ready on ${ip}:6432 (PgBouncer, transaction pooling)"
+publish_sst_secret "${DATABASE_URL_PARAMETER}" "postgresql://${app_user}:${app_pw}@${ip}:6432/shop?${PG_TLS_QUERY}"
+publish_sst_secret "${SHOP_READONLY_URL_PARAMETER}" "postgresql://${reader_user}:${reader_pw}@${ip}:6432/shop?${PG_TLS_QUERY}"
+log "shop database ready on ${ip}:6432 (PgBouncer, transaction pooling, TLS required)"

@@ -8,10 +8,17 @@ install_postgresql
 conf=/var/lib/pgsql/data/postgresql.conf
 sed -i "s/^#\?listen_addresses.*/listen_addresses = '*'/" "${conf}"
 sed -i "s/^#\?password_encryption.*/password_encryption = 'scram-sha-256'/" "${conf}"
+# TLS for every connection from the VPC: `hostssl` refuses the ETL's plain-text attempts.
+dnf install -y openssl
+self_signed_tls /var/lib/pgsql/tls postgres
+sed -i "s/^#\?ssl = .*/ssl = on/" "${conf}"
+sed -i "s|^#\?ssl_cert_file.*|ssl_cert_file = '/var/lib/pgsql/tls/server.crt'|" "${conf}"
+sed -i "s|^#\?ssl_key_file.*|ssl_key_file = '/var/lib/pgsql/tls/server.key'|" "${conf}"
+sed -i "s/^#\?ssl_min_protocol_version.*/ssl_min_protocol_version = 'TLSv1.2'/" "${conf}"
 cat >/var/lib/pgsql/data/pg_hba.conf <<HBA
-local all postgres peer
-host  warehouse etl   ${VPC_CIDR}  scram-sha-256
-host  warehouse shiny 127.0.0.1/32 scram-sha-256
+local   all       postgres              peer
+hostssl warehouse etl      ${VPC_CIDR}  scram-sha-256
+host    warehouse shiny    127.0.0.1/32 scram-sha-256
 HBA
 systemctl enable --now postgresql
 systemctl restart postgresql
@@ -30,8 +37,8 @@ SELECT format('ALTER ROLE %I SET default_transaction_read_only = on', :'name') \
 SQL
 
 ip=$(imds local-ipv4)
-publish_sst_secret "${WAREHOUSE_URL_PARAMETER}" "postgresql://${etl_user}:${etl_pw}@${ip}:5432/warehouse"
-log "warehouse ready on ${ip}:5432"
+publish_sst_secret "${WAREHOUSE_URL_PARAMETER}" "postgresql://${etl_user}:${etl_pw}@${ip}:5432/warehouse?${PG_TLS_QUERY}"
+log "warehouse ready on ${ip}:5432 (TLS required from the VPC)"
 
 # R and Shiny Server are not in AL2023's repositories and this host has no internet: both come
 # from a runtime bundle staged as a CDK asset (stacks/shiny-runtime/build-bundle.sh).
