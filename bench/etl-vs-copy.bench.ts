@@ -18,6 +18,7 @@ import { copyLine, type CopyValue } from "../etl/model/copy-text.ts";
 import { toFactEventRow, type FactEventRow } from "../etl/parse-raw-object.ts";
 import { generateClickstream } from "./clickstream/generate.ts";
 import type { ClickstreamSummary } from "./clickstream/summary.ts";
+import { bufferedObjects } from "./support/buffered-objects.ts";
 import { etlChildReport } from "./support/etl-child-report.ts";
 
 // ETL throughput on a realistic clickstream (bench/clickstream/: sessions, funnels, searches,
@@ -41,25 +42,6 @@ const UPLOADS_IN_FLIGHT = 32;
 const GET_SAMPLE = 2_000;
 const ETL_READ_CONCURRENCY = 16;
 const LINES_PER_OBJECT = Number(process.env["BENCH_LINES_PER_OBJECT"] ?? 0);
-
-/** The generator's objects, or (LINES_PER_OBJECT > 0) runs of them buffered into bigger ones. */
-function* lakeObjects<T extends { receivedAt: Date; records: readonly R[] }, R>(objects: Iterable<T>): Generator<{ receivedAt: Date; records: R[] }> {
-  let records: R[] = [];
-  let receivedAt: Date | undefined;
-  for (const object of objects) {
-    if (LINES_PER_OBJECT <= 0) {
-      yield { receivedAt: object.receivedAt, records: [...object.records] };
-      continue;
-    }
-    records.push(...object.records);
-    receivedAt = object.receivedAt;
-    if (records.length >= LINES_PER_OBJECT) {
-      yield { receivedAt, records };
-      records = [];
-    }
-  }
-  if (receivedAt && records.length > 0) yield { receivedAt, records };
-}
 
 const COLUMNS = [
   "event_id", "event_name", "event_version", "occurred_at", "derived_at", "sent_at", "received_at", "event_date",
@@ -95,7 +77,7 @@ try {
   const sampleKeys: string[] = [];
   let parentPeakRss = 0;
   let objectsWritten = 0;
-  for (const { receivedAt, records } of lakeObjects(stream.objects)) {
+  for (const { receivedAt, records } of bufferedObjects(stream.objects, LINES_PER_OBJECT)) {
     objectsWritten += 1;
     const upload = writeLakeObject(s3, BUCKET, "raw", receivedAt, records).then((key) => {
       if (sampleKeys.length < GET_SAMPLE) sampleKeys.push(key);

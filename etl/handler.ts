@@ -2,6 +2,7 @@ import { loadBoundSecrets } from "../lib/secrets/bound-secrets.ts";
 import { createEtlDeps, parseEtlEnv } from "./etl-env.ts";
 import { migrateWarehouse } from "./migrations.ts";
 import { etlOptionsFromEvent } from "./etl-request.ts";
+import { lagMetricLine } from "./lag-metric.ts";
 import { runEtl, type EtlDeps, type EtlResult } from "./run-etl.ts";
 
 let ready: Promise<EtlDeps> | undefined;
@@ -34,5 +35,9 @@ export async function handler(event: unknown, context?: { getRemainingTimeInMill
   const options = etlOptionsFromEvent(event);
   const deps = await prepare();
   const remaining = context?.getRemainingTimeInMillis();
-  return runEtl(remaining === undefined ? deps : { ...deps, timeBudgetMs: Math.max(0, remaining - SAFETY_MARGIN_MS) }, options);
+  const result = await runEtl(remaining === undefined ? deps : { ...deps, timeBudgetMs: Math.max(0, remaining - SAFETY_MARGIN_MS) }, options);
+  // Only the scheduled runs report lag: a backfill's waiting objects are older by design.
+  const lag = options.backfill ? null : lagMetricLine(result, new Date(), process.env.SST_STAGE ?? "local");
+  if (lag) console.log(lag);
+  return result;
 }

@@ -192,9 +192,11 @@ describe("runEtl", () => {
     for (let i = 0; i < keys.length; i += 25) {
       await Promise.all(keys.slice(i, i + 25).map((Key) => client.send(new PutObjectCommand({ Bucket: parts.deps.bucket, Key, Body: body }))));
     }
-    // No time left after the first pass: the run stops and says work is waiting.
-    expect(await runEtl({ ...parts.deps, maxObjectsPerPass: 400, timeBudgetMs: 0 })).toMatchObject({ passes: 1, objectsLoaded: 400, backlog: true });
-    expect(await runEtl({ ...parts.deps, maxObjectsPerPass: 400 })).toMatchObject({ passes: 2, objectsLoaded: 605, backlog: false });
+    // No time left after the first pass: the run stops and says work is waiting, from the 401st key on.
+    expect(await runEtl({ ...parts.deps, maxObjectsPerPass: 400, timeBudgetMs: 0 })).toMatchObject({
+      passes: 1, objectsLoaded: 400, backlog: true, oldestWaitingKey: [...keys].sort()[400],
+    });
+    expect(await runEtl({ ...parts.deps, maxObjectsPerPass: 400 })).toMatchObject({ passes: 2, objectsLoaded: 605, backlog: false, oldestWaitingKey: null });
     // All copies carry one event id: the rest are duplicates.
     expect(await count("fact_event")).toBe(1);
     expect(await count("etl_object_manifest")).toBe(1_005);

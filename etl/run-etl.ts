@@ -54,6 +54,8 @@ export interface EtlResult {
   rejected: number;
   /** True when new objects were still waiting when the run stopped (its time budget ran out). */
   backlog: boolean;
+  /** The oldest of them (its lag is the ETL's: etl/lag-metric.ts), null when none waited. */
+  oldestWaitingKey: string | null;
   /** Whether this run listed the whole lake (or the backfill's range) against the manifest. */
   reconciled: boolean;
   /** Data checks with failing rows, by severity. */
@@ -87,7 +89,7 @@ export async function runEtl(deps: EtlDeps, options: EtlOptions = {}): Promise<E
   let reusable = true;
   const result: EtlResult = {
     status: "skipped", runId: null, passes: 0, objectsLoaded: 0, objectsQuarantined: 0, objectsDeferred: 0, eventsLoaded: 0,
-    duplicates: 0, rejected: 0, backlog: false, reconciled: false, checksFailed: [], checksWarned: [],
+    duplicates: 0, rejected: 0, backlog: false, oldestWaitingKey: null, reconciled: false, checksFailed: [], checksWarned: [],
   };
   const finish = (status: string, error: string | null) =>
     session.query(q.FINISH_RUN, [
@@ -166,6 +168,7 @@ async function load(session: pg.PoolClient, result: EtlResult, deps: EtlDeps, op
       log("pass committed", { objects: reads.length, stepMs: outcome.stepMs });
       if (!next.done && performance.now() - startedAt >= budget) {
         result.backlog = true;
+        result.oldestWaitingKey = next.value[0] ?? null;
         await batches.return(undefined);
         return false;
       }

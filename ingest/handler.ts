@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { createIdTokenVerifier, remoteKeys } from "../lib/auth/verify-id-token.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
+import { loadBoundSecrets } from "../lib/secrets/bound-secrets.ts";
 import { parseIngestEnv, type IngestConfig } from "./ingest-env.ts";
 import { ingestRequest, type IngestDeps, type IngestHttpRequest } from "./ingest-request.ts";
 import { s3LakeStore } from "./lake-writer.ts";
@@ -36,12 +37,16 @@ function dependencies(config: IngestConfig): IngestDeps {
 
 /**
  * API Gateway HTTP API (payload v2) → ingest core, configured from `env` on its first call (so
- * a bad configuration is reported per request, not as a failed cold start).
+ * a bad configuration is reported per request, not as a failed cold start). In AWS the server
+ * events' secret is a bound SST secret, fetched into `env` first.
  */
-export function createIngestHandler(env: Readonly<Record<string, string | undefined>>): Handler {
+export function createIngestHandler(env: Record<string, string | undefined>): Handler {
   let deps: IngestDeps | undefined;
   return async (event) => {
-    deps ??= dependencies(parseIngestEnv(env));
+    if (!deps) {
+      await loadBoundSecrets(["SERVER_EVENTS_SECRET"], env);
+      deps = dependencies(parseIngestEnv(env));
+    }
     const result = await ingestRequest(fromApiGatewayEvent(event), deps);
     return {
       statusCode: result.status,

@@ -19,6 +19,22 @@ export function lakeObjectKey(area: LakeArea, receivedAt: Date, id: string = uui
 
 const KEY_PATTERN = /^(raw|rejected)\/dt=(\d{4}-\d{2}-\d{2})\/hr=(\d{2})\/[^/]+\.ndjson\.gz$/;
 
+/**
+ * When the ingest wrote the object: the time in its uuidv7 name (milliseconds), when that lies in
+ * the key's partition hour, else the start of that hour. Null when the key is not the lake's.
+ */
+export function writtenAtOfKey(key: string): Date | null {
+  const partition = partitionOfKey(key);
+  if (!partition) return null;
+  const id = /\/([0-9a-f]{8})-([0-9a-f]{4})-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\.ndjson\.gz$/i.exec(key);
+  if (id) {
+    const written = new Date(Number.parseInt(`${id[1]}${id[2]}`, 16));
+    const offset = written.getTime() - partition.hour.getTime();
+    if (offset >= 0 && offset < 3_600_000) return written;
+  }
+  return partition.hour;
+}
+
 /** The partition hour a key belongs to, or null when the key is not in the lake's layout. */
 export function partitionOfKey(key: string): { area: LakeArea; hour: Date } | null {
   const match = KEY_PATTERN.exec(key);
