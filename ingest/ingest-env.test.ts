@@ -32,6 +32,30 @@ describe("parseIngestEnv", () => {
     expect(() => parseIngestEnv({ ...lambda, COGNITO_ISSUER: AWS_ISSUER, COGNITO_JWKS_URL: "https://evil.example/jwks.json" })).toThrow(/own JWKS/);
   });
 
+  it("trusts nobody's forwarding headers by default, and finds the geography database in its npm package", () => {
+    const config = parseIngestEnv(base);
+    expect(config).toMatchObject({ originSecret: null, trustedProxies: [] });
+    expect(config.geoDatabaseDir).toMatch(/node_modules\/@ip-location-db\/dbip-city-mmdb$/);
+    expect(parseIngestEnv({ ...base, GEO_DATABASE_DIR: "/var/task/geo" }).geoDatabaseDir).toBe("/var/task/geo");
+  });
+
+  it("takes the CloudFront origin secret and the local adapter's trusted proxies", () => {
+    const secret = "x".repeat(32);
+    expect(parseIngestEnv({ ...base, CLOUDFRONT_ORIGIN_SECRET: secret, TRUSTED_PROXIES: " loopback, 10.0.0.0/8 ," })).toMatchObject({
+      originSecret: secret,
+      trustedProxies: ["loopback", "10.0.0.0/8"],
+    });
+    expect(() => parseIngestEnv({ ...base, CLOUDFRONT_ORIGIN_SECRET: "short" })).toThrow(/CLOUDFRONT_ORIGIN_SECRET/);
+    expect(() => parseIngestEnv({ ...base, CLOUDFRONT_ORIGIN_SECRET: `${"x".repeat(32)} y` })).toThrow(/visible ASCII/);
+    expect(() => parseIngestEnv({ ...base, TRUSTED_PROXIES: "loopback,*" })).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it("in a deployed function, trusts no forwarding proxy (only CloudFront, by its secret)", () => {
+    const lambda = { ...base, AWS_LAMBDA_FUNCTION_NAME: "ingest" };
+    expect(() => parseIngestEnv({ ...lambda, TRUSTED_PROXIES: "loopback" })).toThrow(/TRUSTED_PROXIES is for the local adapter/);
+    expect(parseIngestEnv({ ...lambda, CLOUDFRONT_ORIGIN_SECRET: "x".repeat(32) }).originSecret).toBe("x".repeat(32));
+  });
+
   it("keeps the existing variables' rules", () => {
     expect(() => parseIngestEnv({})).toThrow(/RAW_BUCKET/);
     expect(() => parseIngestEnv({ ...base, SERVER_EVENTS_SECRET: "short" })).toThrow(/at least 32 characters/);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_EVENTS_PER_BATCH, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS } from "../constants.ts";
+import { MAX_EVENTS_PER_BATCH, MAX_GEO_NAME_LENGTH, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS } from "../constants.ts";
 import { isoDateTime } from "./common.ts";
 import { trackedEventSchema } from "./events.ts";
 import { trackedEventV1Schema } from "./v1.ts";
@@ -41,8 +41,8 @@ export const geoSchema = z.strictObject({
   /** ISO 3166-1 alpha-2, upper case ("GB"). */
   country: z.string().regex(/^[A-Z]{2}$/),
   /** The first-level subdivision's name ("England"), when known. */
-  region: z.string().min(1).max(128).nullable(),
-  city: z.string().min(1).max(128).nullable(),
+  region: z.string().min(1).max(MAX_GEO_NAME_LENGTH).nullable(),
+  city: z.string().min(1).max(MAX_GEO_NAME_LENGTH).nullable(),
   source: z.enum(["dbip", "cloudfront"]),
 });
 
