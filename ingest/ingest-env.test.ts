@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IngestConfigError, parseIngestEnv } from "./ingest-env.ts";
+import { BUNDLED_GEO_DIR, IngestConfigError, parseIngestEnv } from "./ingest-env.ts";
 
 const base = { RAW_BUCKET: "compushop-raw" };
 const AWS_ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123";
@@ -37,6 +37,8 @@ describe("parseIngestEnv", () => {
     expect(config).toMatchObject({ originSecret: null, trustedProxies: [] });
     expect(config.geoDatabaseDir).toMatch(/node_modules\/@ip-location-db\/dbip-city-mmdb$/);
     expect(parseIngestEnv({ ...base, GEO_DATABASE_DIR: "/var/task/geo" }).geoDatabaseDir).toBe("/var/task/geo");
+    // In the Lambda, beside ingest/handler.mjs, where stacks/Ingest.ts ships the files (INGEST_GEO_DIR).
+    expect(BUNDLED_GEO_DIR.endsWith("/ingest/dbip-city/")).toBe(true);
   });
 
   it("takes the CloudFront origin secret and the local adapter's trusted proxies", () => {

