@@ -20,7 +20,9 @@ import { autocannon, summary, type LoadResult } from "./support/autocannon.ts";
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 20);
 const EVENTS = 50;
-const ROUNDS = 5;
+const ROUNDS = 10;
+const CORE_ROUNDS = 9;
+const CORE_REQUESTS = 2_000;
 const ADDRESSES = 50_000;
 
 /** Seeded random public-looking addresses: the same every run. */
@@ -94,6 +96,34 @@ async function lookupCosts(lookup: GeoLookup, addresses: readonly string[]): Pro
   return lines;
 }
 
+/**
+ * The same comparison without HTTP, less exposed to a busy machine: the core's time per request
+ * with and without the lookup, in alternating rounds; the median round's ratio.
+ */
+async function coreRatio(base: IngestDeps, geo: GeoLookup, addresses: readonly string[]): Promise<string> {
+  const body = Buffer.from(browserBatch(EVENTS));
+  let turn = 0;
+  const round = async (deps: IngestDeps) => {
+    const start = performance.now();
+    for (let i = 0; i < CORE_REQUESTS; i++) {
+      await ingestRequest({ method: "POST", headers: { "x-forwarded-for": addresses[turn++ % addresses.length] }, body, sourceIp: "127.0.0.1" }, deps);
+    }
+    return (performance.now() - start) / CORE_REQUESTS;
+  };
+  await round(base);
+  await round({ ...base, geo });
+  const ratios: number[] = [];
+  let perRequest = { without: 0, withGeo: 0 };
+  for (let i = 0; i < CORE_ROUNDS; i++) {
+    const without = await round(base);
+    const withGeo = await round({ ...base, geo });
+    ratios.push(without / withGeo);
+    perRequest = { without: perRequest.without + without / CORE_ROUNDS, withGeo: perRequest.withGeo + withGeo / CORE_ROUNDS };
+  }
+  const median = ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)] ?? 0;
+  return `in process, no HTTP: ${(perRequest.without * 1000).toFixed(0)} µs per request without, ${(perRequest.withGeo * 1000).toFixed(0)} µs with the lookup; ratio (median of ${CORE_ROUNDS} rounds) ${median.toFixed(3)}`;
+}
+
 /** The servers under test, in a process of their own: prints their URLs and the lookup's costs as one JSON line. */
 async function serve(): Promise<void> {
   const directory = geoDirectory();
@@ -103,6 +133,7 @@ async function serve(): Promise<void> {
   // Open both databases before the load, as the first requests of a container would.
   await geo(parseAddress("81.2.69.142")!);
   await geo(parseAddress("2a00:1450:4001::1")!);
+  costs.push(await coreRatio(base, geo, clientAddresses(ADDRESSES)));
   const without = await listen(ingestServer(base));
   const withGeo = await listen(ingestServer({ ...base, geo }));
   console.log(JSON.stringify({ without, withGeo, costs, rss: process.memoryUsage().rss }));
@@ -139,13 +170,14 @@ async function run(): Promise<void> {
       if (check.accepted !== EVENTS) throw new Error(`${url} accepted ${JSON.stringify(check)} of ${EVENTS} events`);
     }
 
-    // Alternating rounds, so a change in the machine's load during the run falls on both alike.
+    // Alternating rounds, each pair in the other order than the last, so a change in the
+    // machine's load during the run falls on both alike.
     await autocannon(options(served.without, 2));
     await autocannon(options(served.withGeo, 2));
     const results: Record<"without" | "withGeo", LoadResult[]> = { without: [], withGeo: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      results.without.push(await autocannon(options(served.without, seconds / ROUNDS)));
-      results.withGeo.push(await autocannon(options(served.withGeo, seconds / ROUNDS)));
+      const order = round % 2 === 0 ? (["without", "withGeo"] as const) : (["withGeo", "without"] as const);
+      for (const target of order) results[target].push(await autocannon(options(served[target], seconds / ROUNDS)));
     }
     const without = summary(results.without);
     const withGeo = summary(results.withGeo);

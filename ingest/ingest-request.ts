@@ -42,10 +42,10 @@ export interface IngestDeps {
 /**
  * The ingest behind any edge: decodes the body (gzip), checks a server signature, takes the
  * shopper from a verified ID token, the client's address from the edge or a proxy it trusts
- * and the client's geography from that address (or CloudFront's word for it), decides what of the batch is kept (process-batch.ts) and
- * writes it: valid events to raw/, rejected ones to rejected/ with their reasons, one object
- * each per request. A failed write answers 503 so the tracker retries; the ETL drops the
- * duplicates a retry may cause by event_id.
+ * (client-origin.ts) and its geography from that full address or CloudFront's word, decides
+ * what of the batch is kept (process-batch.ts) and writes it: valid events to raw/, rejected
+ * ones to rejected/ with their reasons, one object each per request. A failed write answers 503
+ * so the tracker retries; the ETL drops the duplicates a retry may cause by event_id.
  */
 export async function ingestRequest(request: IngestHttpRequest, deps: IngestDeps): Promise<IngestResponse> {
   const receivedAt = (deps.now ?? (() => new Date()))();

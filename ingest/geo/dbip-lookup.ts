@@ -32,6 +32,14 @@ export function geoOfDbipRecord(record: unknown): Geo | null {
  */
 export function dbipLookup(directory: string, log?: Log): GeoLookup {
   const readers = new Map<4 | 6, Promise<Reader<Response> | null>>();
+  // The reader's cache hands out one decoded record per network's data: read each once.
+  const geos = new WeakMap<object, Geo | null>();
+  const geoOf = (record: Response | null): Geo | null => {
+    if (record === null || typeof record !== "object") return geoOfDbipRecord(record);
+    let geo = geos.get(record);
+    if (geo === undefined) geos.set(record, (geo = geoOfDbipRecord(record)));
+    return geo;
+  };
   const readerOf = (family: 4 | 6) => {
     let reader = readers.get(family);
     if (!reader) {
@@ -49,7 +57,7 @@ export function dbipLookup(directory: string, log?: Log): GeoLookup {
     const reader = await readerOf(address.family);
     if (!reader) return null;
     try {
-      return geoOfDbipRecord(reader.get(address.text));
+      return geoOf(reader.get(address.text));
     } catch {
       return null;
     }
