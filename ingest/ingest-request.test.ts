@@ -4,7 +4,9 @@ import { idTokenCookie, lastAuthUserCookie } from "../lib/auth/amplify-cookies.t
 import { rawEventRecordSchema, type RawEventRecord } from "../lib/tracking/schema.ts";
 import { signBody } from "../lib/tracking/server/signature.ts";
 import { batchBody, pageView, purchase } from "../lib/tracking/testing/event-factory.ts";
+import { proxyTrust } from "./client-origin.ts";
 import { INFLATES_TOO_LARGE } from "./decode-body.ts";
+import type { GeoLookup } from "./geo/dbip-lookup.ts";
 import { ingestRequest, type IngestDeps, type IngestHttpRequest } from "./ingest-request.ts";
 import { localIdTokens, TEST_CLIENT_ID, type LocalIdTokens } from "./testing/local-id-tokens.ts";
 import { MemoryLake } from "./testing/memory-lake.ts";
@@ -126,6 +128,71 @@ describe("ingestRequest", () => {
       const { send, raw } = setup({ idTokens: null });
       await send(post(batchBody([pageView()]), { authorization: `Bearer ${await pool.idToken("sub-1")}` }));
       expect(userIds(raw())).toEqual([null]);
+    });
+  });
+
+  describe("geography", () => {
+    const LONDON = { country: "GB", region: "England", city: "London", source: "dbip" } as const;
+    const ORIGIN_SECRET = "o".repeat(32);
+    /** A lookup that knows one address, and remembers what it was asked. */
+    function fakeGeo() {
+      const asked: string[] = [];
+      const geo: GeoLookup = async (address) => {
+        asked.push(address.text);
+        return address.text === "81.2.69.142" ? LONDON : null;
+      };
+      return { geo, asked };
+    }
+
+    it("looks the full address up before truncating it, and keeps only the truncation", async () => {
+      const { geo, asked } = fakeGeo();
+      const { lake, send, raw } = setup({ geo });
+      await send(post(batchBody([pageView(), { junk: true }]), {}, "81.2.69.142"));
+      expect(asked).toEqual(["81.2.69.142"]);
+      expect(raw()).toEqual([expect.objectContaining({ client_ip: "81.2.69.0", geo: LONDON })]);
+      expect(JSON.stringify(lake.records("")) + [...lake.objects.keys()].join()).not.toContain("81.2.69.142");
+    });
+
+    it("records unknown when the lookup knows nothing, and when there is no lookup", async () => {
+      const { geo } = fakeGeo();
+      const withLookup = setup({ geo });
+      await withLookup.send(post(batchBody([pageView()]), {}, "198.51.100.23"));
+      expect(withLookup.raw()[0]?.geo).toBeNull();
+      const without = setup();
+      await without.send(post(batchBody([pageView()]), {}, "81.2.69.142"));
+      expect(without.raw()[0]?.geo).toBeNull();
+    });
+
+    it("looks up the address a trusted proxy forwards, never one a stranger claims", async () => {
+      const { geo, asked } = fakeGeo();
+      const proxies = proxyTrust({ forwarders: ["loopback"], originSecret: null });
+      const { send, raw } = setup({ geo, proxies });
+      await send(post(batchBody([pageView()]), { "x-forwarded-for": "81.2.69.142" }, "127.0.0.1"));
+      await send(post(batchBody([pageView()]), { "x-forwarded-for": "81.2.69.142" }, "198.51.100.23"));
+      expect(asked).toEqual(["81.2.69.142", "198.51.100.23"]);
+      expect(raw().map((record) => [record.client_ip, record.geo])).toEqual([
+        ["81.2.69.0", LONDON],
+        ["198.51.100.0", null],
+      ]);
+    });
+
+    it("takes CloudFront's word for the viewer's place, and looks nothing up", async () => {
+      const { geo, asked } = fakeGeo();
+      const proxies = proxyTrust({ forwarders: [], originSecret: ORIGIN_SECRET });
+      const { send, raw } = setup({ geo, proxies });
+      const headers = { "x-origin-verify": ORIGIN_SECRET, "cloudfront-viewer-address": "2a00:1450:4001::1:5000", "cloudfront-viewer-country": "DE", "cloudfront-viewer-city": "Frankfurt am Main" };
+      await send(post(batchBody([pageView()]), headers, "130.176.1.1"));
+      expect(asked).toEqual([]);
+      expect(raw()).toEqual([expect.objectContaining({ client_ip: "2a00:1450:4001::", geo: { country: "DE", region: null, city: "Frankfurt am Main", source: "cloudfront" } })]);
+    });
+
+    it("gives a signed server request no geography: its address is the shop server's", async () => {
+      const { geo, asked } = fakeGeo();
+      const { send, raw } = setup({ geo });
+      const body = batchBody([purchase()]);
+      await send(post(body, { "x-event-signature": signBody(body, SECRET) }, "81.2.69.142"));
+      expect(asked).toEqual([]);
+      expect(raw()).toEqual([expect.objectContaining({ trusted: true, geo: null })]);
     });
   });
 

@@ -1,5 +1,7 @@
 import { SIGNATURE_HEADER, verifySignature } from "../lib/tracking/server/signature.ts";
+import { clientOrigin, type ProxyTrust } from "./client-origin.ts";
 import { decodeBody } from "./decode-body.ts";
+import type { GeoLookup } from "./geo/dbip-lookup.ts";
 import { putLakeObject, type LakeStore } from "./lake-writer.ts";
 import { processBatch } from "./process-batch.ts";
 import { verifiedUserId, type IdTokenCheck } from "./request-user.ts";
@@ -11,7 +13,7 @@ export interface IngestHttpRequest {
   headers: Readonly<Record<string, string | undefined>>;
   /** The body's bytes as received, still content-encoded. */
   body: Buffer;
-  /** The client's address as the edge saw it. Never stored or logged whole. */
+  /** The peer's address as the edge saw it (behind a proxy, the proxy's). Never stored or logged whole. */
   sourceIp: string | null;
 }
 
@@ -29,16 +31,21 @@ export interface IngestDeps {
   serverEventsSecret?: string | undefined;
   /** Checks the shopper's Cognito ID token; without it no event gets a user. */
   idTokens?: IdTokenCheck | null | undefined;
+  /** Whose forwarding headers name the client (client-origin.ts); by default nobody's. */
+  proxies?: ProxyTrust | undefined;
+  /** Where a client is, from its full address; without it no event gets a geography. */
+  geo?: GeoLookup | null | undefined;
   now?: () => Date;
   log?: Log | undefined;
 }
 
 /**
  * The ingest behind any edge: decodes the body (gzip), checks a server signature, takes the
- * shopper from a verified ID token, decides what of the batch is kept (process-batch.ts) and
- * writes it: valid events to raw/, rejected ones to rejected/ with their reasons, one object
- * each per request. A failed write answers 503 so the tracker retries; the ETL drops the
- * duplicates a retry may cause by event_id.
+ * shopper from a verified ID token, the client's address from the edge or a proxy it trusts
+ * (client-origin.ts) and its geography from that full address or CloudFront's word, decides
+ * what of the batch is kept (process-batch.ts) and writes it: valid events to raw/, rejected
+ * ones to rejected/ with their reasons, one object each per request. A failed write answers 503
+ * so the tracker retries; the ETL drops the duplicates a retry may cause by event_id.
  */
 export async function ingestRequest(request: IngestHttpRequest, deps: IngestDeps): Promise<IngestResponse> {
   const receivedAt = (deps.now ?? (() => new Date()))();
@@ -61,11 +68,14 @@ export async function ingestRequest(request: IngestHttpRequest, deps: IngestDeps
   }
 
   const userId = await verifiedUserId(request.headers, deps.idTokens, deps.log);
+  const client = clientOrigin(request, deps.proxies);
   const decision = processBatch({
     body: decoded.text,
     receivedAt,
     userAgent: request.headers["user-agent"] ?? null,
-    sourceIp: request.sourceIp,
+    sourceIp: client.address?.text ?? null,
+    // A signed request comes from the shop's server, whose address says nothing of the shopper.
+    geo: trusted ? null : (client.edgeGeo ?? (client.address && deps.geo ? await deps.geo(client.address) : null)),
     userId,
     trusted,
   });

@@ -95,6 +95,15 @@ const batchContext = fc.record({
   userId: fc.option(fc.uuid(), { nil: null }),
   userAgent: fc.oneof(fc.constant(null), fc.string({ unit: "binary", maxLength: 200 }), fc.integer({ min: 1000, max: 1100 }).map((length) => "Mozilla/5.0 😀".repeat(length / 13 + 1).slice(0, length))),
   source: sourceIp,
+  geo: fc.option(
+    fc.record({
+      country: fc.constantFrom("GB", "DE", "US"),
+      region: fc.option(fc.constantFrom("England", "Hesse"), { nil: null }),
+      city: fc.option(fc.constantFrom("London", "Frankfurt am Main", "São Paulo"), { nil: null }),
+      source: fc.constantFrom("dbip" as const, "cloudfront" as const),
+    }),
+    { nil: null },
+  ),
 });
 
 const mixedBatch = batchContext.chain((context) =>
@@ -122,6 +131,7 @@ describe("processBatch under fuzzing", () => {
           receivedAt: RECEIVED_AT,
           userAgent: context.userAgent,
           sourceIp: context.source.ip,
+          geo: context.geo,
           userId: context.userId,
           trusted: context.trusted,
         });
@@ -146,6 +156,7 @@ describe("processBatch under fuzzing", () => {
             derived_at: time.derivedAt,
             user_id: context.userId,
             client_ip: context.source.kept,
+            geo: context.geo,
             trusted: context.trusted,
             flags: [...cutFlags, ...time.flags],
           });

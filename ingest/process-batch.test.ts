@@ -21,7 +21,8 @@ const at = <E extends TrackedEvent>(event: E, occurredAt = "2026-11-25T11:59:58.
 describe("processBatch", () => {
   it("keeps every valid event as sent, with what the ingest knew at the edge", () => {
     const events = [at(pageView()), at(productView())];
-    const decision = run(batchBody(events, sentAt), { userId: "sub-1" });
+    const geo = { country: "GB", region: "England", city: "London", source: "dbip" } as const;
+    const decision = run(batchBody(events, sentAt), { userId: "sub-1", geo });
     expect(decision.rejected).toEqual([]);
     expect(decision.accepted).toEqual(
       events.map((event) => ({
@@ -32,6 +33,7 @@ describe("processBatch", () => {
         derived_at: "2026-11-25T11:59:59.000Z",
         user_agent: "Mozilla/5.0 test",
         client_ip: "203.0.113.0",
+        geo,
         user_id: "sub-1",
         trusted: false,
         flags: [],

@@ -3,6 +3,7 @@ import {
   SCHEMA_VERSION,
   batchEnvelopeSchema,
   describeIssues,
+  type Geo,
   type RawEventRecord,
   type RejectedEventRecord,
 } from "../lib/tracking/schema.ts";
@@ -17,8 +18,10 @@ export interface BatchRequest {
   body: string;
   receivedAt: Date;
   userAgent: string | null;
-  /** The client's address as the edge saw it: only its truncation (truncate-ip.ts) is kept. */
+  /** The client's address: only its truncation (truncate-ip.ts) is kept. */
   sourceIp: string | null;
+  /** Where the client is, looked up from its full address before this truncates it; null when unknown. */
+  geo?: Geo | null;
   /** The signed-in shopper from a verified ID token (request-user.ts); never from the body. */
   userId: string | null;
   /** The request carried a valid server signature (ingest-request.ts checked it). */
@@ -57,6 +60,7 @@ export function processBatch(request: BatchRequest): IngestDecision {
   const received_at = request.receivedAt.toISOString();
   const user_agent = request.userAgent === null ? null : cutText(request.userAgent, MAX_USER_AGENT_LENGTH);
   const client_ip = truncateIp(request.sourceIp);
+  const geo = request.geo ?? null;
   const { userId: user_id, trusted } = request;
   const derivedAt = batchClock(sent_at, request.receivedAt);
   const accepted: RawEventRecord[] = [];
@@ -81,8 +85,8 @@ export function processBatch(request: BatchRequest): IngestDecision {
     // One object literal per record: cheaper than spreading shared edge fields into each.
     accepted.push(
       verdict.version === 2
-        ? { schema_version: SCHEMA_VERSION, event_version: 2, received_at, sent_at, derived_at, user_agent, client_ip, user_id, trusted, flags, event: verdict.event }
-        : { schema_version: SCHEMA_VERSION, event_version: 1, received_at, sent_at, derived_at, user_agent, client_ip, user_id, trusted, flags, event: verdict.event },
+        ? { schema_version: SCHEMA_VERSION, event_version: 2, received_at, sent_at, derived_at, user_agent, client_ip, geo, user_id, trusted, flags, event: verdict.event }
+        : { schema_version: SCHEMA_VERSION, event_version: 1, received_at, sent_at, derived_at, user_agent, client_ip, geo, user_id, trusted, flags, event: verdict.event },
     );
   }
   return { kind: "batch", accepted, rejected };

@@ -8,7 +8,10 @@ import {
   FunctionEventType,
   FunctionRuntime,
   OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
@@ -16,6 +19,7 @@ import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Config, NextjsSite, use, type StackContext } from "sst/constructs";
 import { Auth } from "./Auth.ts";
 import { INGEST_PATH, Ingest } from "./Ingest.ts";
+import { ORIGIN_SECRET_HEADER } from "../ingest/client-origin.ts";
 import { suppress } from "./nag-suppressions.ts";
 import { ISOLATED, Network } from "./Network.ts";
 import { invokeOnly } from "./invoke-only.ts";
@@ -28,12 +32,22 @@ export const OPEN_NEXT_VERSION = "4.1.12";
 export const FIRST_PARTY_EVENTS_PATH = "/cs/e";
 
 /**
+ * What the first-party path forwards to the ingest: the request's own headers the ingest reads
+ * (not Host: API Gateway answers only to its own), and CloudFront's viewer address and place,
+ * which the ingest uses instead of a lookup (ingest/client-origin.ts).
+ */
+export const FIRST_PARTY_FORWARDED_HEADERS = [
+  "Content-Type", "Content-Encoding", "User-Agent", "Referer", "Origin",
+  "CloudFront-Viewer-Address", "CloudFront-Viewer-Country", "CloudFront-Viewer-Country-Region-Name", "CloudFront-Viewer-City",
+] as const;
+
+/**
  * The shop: Next.js on Lambda behind CloudFront, built with OpenNext. Its server function runs in
  * the VPC's isolated subnets to reach the shop database's PgBouncer (Amplify Hosting's SSR
  * compute cannot join a VPC, hence SST).
  */
 export function Web({ stack, app }: StackContext) {
-  const { api, ingestUrl, ingestFunction, serverEventsSecret } = use(Ingest);
+  const { api, ingestUrl, ingestFunction, serverEventsSecret, originSecret } = use(Ingest);
   const { vpc, shopServerSg } = use(Network);
   const { userPool, client } = use(Auth);
   // Published by the shop database host at boot (stacks/user-data/shop-db.sh).
@@ -93,13 +107,22 @@ export function Web({ stack, app }: StackContext) {
         `function handler(event) { var request = event.request; request.uri = ${JSON.stringify(INGEST_PATH)}; return request; }`,
       ),
     });
+    const forwarded = new OriginRequestPolicy(stack, "FirstPartyEventsOriginRequest", {
+      comment: `${FIRST_PARTY_EVENTS_PATH}: the ingest's headers, CloudFront's viewer address and place, cookies`,
+      headerBehavior: OriginRequestHeaderBehavior.allowList(...FIRST_PARTY_FORWARDED_HEADERS),
+      cookieBehavior: OriginRequestCookieBehavior.all(),
+      queryStringBehavior: OriginRequestQueryStringBehavior.none(),
+    });
     distribution.addBehavior(
       FIRST_PARTY_EVENTS_PATH,
-      new HttpOrigin(Fn.select(2, Fn.split("/", api.url)), { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+      new HttpOrigin(Fn.select(2, Fn.split("/", api.url)), {
+        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+        customHeaders: { [ORIGIN_SECRET_HEADER]: originSecret.secretValue.unsafeUnwrap() },
+      }),
       {
         allowedMethods: AllowedMethods.ALLOW_ALL,
         cachePolicy: CachePolicy.CACHING_DISABLED,
-        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        originRequestPolicy: forwarded,
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
         functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },

@@ -5,13 +5,14 @@
  * The deploy-mode synth reads the OpenNext build (run `npm run test:infra`, which builds it
  * first when needed); the dev-mode synth needs no build.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { useProject as currentProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminCidrs } from "./admin-cidrs.ts";
+import { INGEST_GEO_DIR, INGEST_GEO_FILES, INGEST_ROUTE } from "./Ingest.ts";
 import { shinyRuntimeBundle } from "./shiny-runtime.ts";
 import { DEV_SHOP_ORIGIN, shopOrigins } from "./shop-origins.ts";
 import { shinyAuth } from "./shiny-auth.ts";
@@ -259,16 +260,29 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
       });
     });
 
-    it("runs the ingest function on Node.js 22, arm64, 256 MB, 10 s, writing to the lake", () => {
+    it("runs the ingest function on Node.js 22, arm64, 512 MB (room for both geography databases), 10 s, writing to the lake", () => {
       const [functionId, fn] = lambdaByHandler(synth.templates.Ingest, INGEST_HANDLER);
       expect(fn.Properties).toMatchObject({
         Runtime: "nodejs22.x",
         Architectures: ["arm64"],
-        MemorySize: 256,
+        MemorySize: 512,
         Timeout: 10,
       });
       expect(describeRef(envOf(fn).RAW_BUCKET)).toBe("<lake>");
       expect(logRetentionDays(synth.templates.Ingest, functionId)).toBe(30);
+    });
+
+    it("ships DB-IP's IPv4 and IPv6 databases and their licence beside the bundled handler, where the ingest looks for them", () => {
+      const fn = synth.exports.Ingest.api.getFunction(INGEST_ROUTE);
+      const out = path.join(currentProject().paths.artifacts, fn!.node.addr);
+      expect(existsSync(path.join(out, "ingest", "handler.mjs"))).toBe(true);
+      const shipped = path.join(out, INGEST_GEO_DIR);
+      expect(readdirSync(shipped).sort()).toEqual([...INGEST_GEO_FILES].sort());
+      const source = path.join(currentProject().paths.root, "node_modules", "@ip-location-db", "dbip-city-mmdb");
+      for (const file of INGEST_GEO_FILES) expect(statSync(path.join(shipped, file)).size, file).toBe(statSync(path.join(source, file)).size);
+      // ingest/ingest-env.ts looks in ingest/dbip-city/ beside ingest/handler.mjs (its test holds it to that).
+      expect(INGEST_GEO_DIR).toBe("ingest/dbip-city");
+      expect(envOf(lambdaByHandler(synth.templates.Ingest, INGEST_HANDLER)[1]).GEO_DATABASE_DIR).toBeUndefined();
     });
 
     it("lets the ingest function only put objects under raw/ and rejected/", () => {
@@ -511,6 +525,30 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
       const [, fn] = single(template, "AWS::CloudFront::Function", { FunctionConfig: Match.objectLike({ Comment: "/cs/e -> /v1/events" }) });
       expect(String(fn.Properties?.FunctionCode)).toContain('request.uri = "/v1/events"');
       expect(events).toMatchObject({ FunctionAssociations: [{ EventType: "viewer-request" }] });
+    });
+
+    it("proves the request came through CloudFront with a generated secret header, and forwards the viewer's address and place, not Host", () => {
+      const template = synth.templates.Web;
+      const [, distribution] = single(template, "AWS::CloudFront::Distribution");
+      const config = distribution.Properties?.DistributionConfig;
+      const events = asArray(isRecord(config) ? config.CacheBehaviors : undefined).find((behavior) => isRecord(behavior) && behavior.PathPattern === "/cs/e");
+      const origin = asArray(isRecord(config) ? config.Origins : undefined).find((candidate) => isRecord(candidate) && isRecord(events) && candidate.Id === events.TargetOriginId);
+      const header = asArray(isRecord(origin) ? origin.OriginCustomHeaders : undefined)[0];
+      expect(header).toMatchObject({ HeaderName: "x-origin-verify" });
+      // A reference to the Ingest stack's generated secret, never a value in the template.
+      expect(JSON.stringify(header)).toMatch(/resolve:secretsmanager/);
+      const [, policy] = single(template, "AWS::CloudFront::OriginRequestPolicy");
+      const policyConfig = policy.Properties?.OriginRequestPolicyConfig;
+      expect(policyConfig).toMatchObject({ HeadersConfig: { HeaderBehavior: "whitelist" }, CookiesConfig: { CookieBehavior: "all" } });
+      const headers = isRecord(policyConfig) && isRecord(policyConfig.HeadersConfig) ? asArray(policyConfig.HeadersConfig.Headers) : [];
+      expect(headers).toEqual(expect.arrayContaining(["CloudFront-Viewer-Address", "CloudFront-Viewer-Country", "CloudFront-Viewer-City", "User-Agent", "Content-Encoding"]));
+      expect(headers.map((name) => String(name).toLowerCase())).not.toContain("host");
+      expect(isRecord(events) ? events.OriginRequestPolicyId : undefined).toMatchObject({ Ref: expect.stringMatching(/^FirstPartyEventsOriginRequest/) });
+
+      const [, fn] = lambdaByHandler(synth.templates.Ingest, "ingest/handler.handler");
+      const env = fn.Properties?.Environment;
+      expect(JSON.stringify(isRecord(env) ? env.Variables : undefined)).toMatch(/"CLOUDFRONT_ORIGIN_SECRET":.*resolve:secretsmanager/);
+      expect(resources(synth.templates.Ingest, "AWS::SecretsManager::Secret")).toHaveLength(1);
     });
   });
 

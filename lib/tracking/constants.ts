@@ -12,3 +12,5 @@ export const MAX_URL_LENGTH = 2048;
 export const MAX_TITLE_LENGTH = 512;
 /** Visible text kept from a clicked element. */
 export const MAX_CLICK_TEXT_LENGTH = 160;
+/** Longest region or city name the lake keeps (the ingest cuts longer ones). */
+export const MAX_GEO_NAME_LENGTH = 128;

@@ -46,6 +46,22 @@ describe("trackedEventSchema", () => {
     expect(trackedEventSchema.safeParse(pageView({ context: { logged_in: false, first_visit: true, campaign: { source: "" } } })).success).toBe(false);
   });
 
+  it("takes the browser's settings on the visit context, bounded, and keeps events without them valid", () => {
+    const context = { logged_in: false, first_visit: true, language: "en-US", time_zone: "America/Argentina/ComodRivadavia", screen: { width: 1920, height: 1080 }, viewport: { width: 0, height: 600 } };
+    const valid = (overrides: Record<string, unknown>) => trackedEventSchema.safeParse(pageView({ context: { ...context, ...overrides } })).success;
+    expect(valid({})).toBe(true);
+    expect(trackedEventSchema.safeParse(pageView({ context: { logged_in: true, first_visit: false } })).success).toBe(true);
+    expect(valid({ language: "" })).toBe(false);
+    expect(valid({ language: "x".repeat(65) })).toBe(false);
+    expect(valid({ language: "en US" })).toBe(false);
+    expect(valid({ time_zone: "Etc/GMT+5" })).toBe(true);
+    expect(valid({ time_zone: "Europe/Berlin<script>" })).toBe(false);
+    expect(valid({ screen: { width: 1920.5, height: 1080 } })).toBe(false);
+    expect(valid({ viewport: { width: -1, height: 600 } })).toBe(false);
+    expect(valid({ viewport: { width: 100_001, height: 600 } })).toBe(false);
+    expect(valid({ screen: { width: 1920, height: 1080, depth: 24 } })).toBe(false);
+  });
+
   it("requires a UUID v7 event id", () => {
     const result = trackedEventSchema.safeParse(pageView({ event_id: uuidv4() }));
     expect(result.success).toBe(false);
@@ -109,6 +125,16 @@ describe("readLakeLine", () => {
       const read = readLakeLine(record);
       expect(read.ok && read.event.properties, event.event_name).toEqual(record.event.properties);
     }
+  });
+
+  it("reads the geography and the browser's settings, null where a line has none", () => {
+    const view = pageView({ context: { logged_in: false, first_visit: true, language: "de-DE", time_zone: "Europe/Berlin", screen: { width: 390, height: 844 }, viewport: { width: 390, height: 664 } } });
+    const geo = { country: "DE", region: "Hesse", city: "Frankfurt am Main", source: "dbip" } as const;
+    const read = readLakeLine({ ...rawRecord(view), geo });
+    expect(read.ok && read.event).toMatchObject({ geo, language: "de-DE", time_zone: "Europe/Berlin", screen: { width: 390, height: 844 }, viewport: { width: 390, height: 664 } });
+    const { geo: _none, ...older } = rawRecord(productView());
+    expect(readLakeLine(older).ok && readLakeLine(older)).toMatchObject({ event: { geo: null, language: null, time_zone: null, screen: null, viewport: null } });
+    expect(readLakeLine({ ...rawRecord(view), geo: { ...geo, country: "de" } }).ok).toBe(false);
   });
 
   it("reports why a line is not a record of any version", () => {

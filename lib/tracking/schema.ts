@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { campaignSchema, pageContextSchema, productRefSchema, visitContextSchema } from "./schema/common.ts";
+import type { campaignSchema, pageContextSchema, productRefSchema, sizeSchema, visitContextSchema } from "./schema/common.ts";
 
 /*
  * The one event schema shared by the browser tracker, the shop's server, the ingest Lambda and
@@ -14,6 +14,7 @@ export {
   lineItemSchema,
   pageContextSchema,
   productRefSchema,
+  sizeSchema,
   visitContextSchema,
 } from "./schema/common.ts";
 export * from "./schema/events.ts";
@@ -25,4 +26,5 @@ export type PageContext = z.infer<typeof pageContextSchema>;
 export type ProductRef = z.infer<typeof productRefSchema>;
 export type Campaign = z.infer<typeof campaignSchema>;
 export type VisitContext = z.infer<typeof visitContextSchema>;
+export type Size = z.infer<typeof sizeSchema>;
 export type LineItem = ProductRef & { quantity: number };

@@ -25,6 +25,23 @@ describe("tracker pages", () => {
     vi.unstubAllGlobals();
   });
 
+  it("adds the browser's language, time zone, screen and window size to page views only", async () => {
+    const { browser, tracker } = await start();
+    tracker.trackPageEvent("page_view", {});
+    tracker.trackPageEvent("product_view", sampleProduct);
+    await vi.advanceTimersByTimeAsync(5_000);
+    const [view, product] = browser.sent();
+    expect(view?.context).toEqual({
+      logged_in: false,
+      first_visit: true,
+      language: "de-DE",
+      time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      screen: { width: 1920, height: 1080 },
+      viewport: { width: 1280, height: 1000 },
+    });
+    expect(product?.context).toEqual({ logged_in: false, first_visit: true });
+  });
+
   it("takes each event's page when it happens: a quick second navigation loses no view", async () => {
     const { browser, tracker } = await start();
     tracker.trackPageEvent("page_view", {});

@@ -1,4 +1,5 @@
 import type { BrowserEventName, EventProperties, PageContext, VisitContext } from "../schema.ts";
+import { audience } from "./audience.ts";
 import { clickProperties } from "./clicks.ts";
 import { consentState } from "./consent.ts";
 import { writeCookie } from "./cookies.ts";
@@ -99,7 +100,7 @@ function record(name: BrowserEventName, properties: object): void {
     anonymous_id: visit.a,
     session_id: visit.s,
     page,
-    context: { logged_in: hasAmplifySession(document.cookie), first_visit: visit.f == visit.s, campaign: name == "page_view" ? visit.c : undefined },
+    context: { logged_in: hasAmplifySession(document.cookie), first_visit: visit.f == visit.s, ...(name == "page_view" && { campaign: visit.c, ...audience() }) },
     properties,
   };
   if (held) held.push(event);

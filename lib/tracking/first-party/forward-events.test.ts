@@ -31,14 +31,14 @@ const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request("http://shop.test/cs/e", { method: "POST", body, headers: { "content-type": "text/plain;charset=UTF-8", ...headers } });
 
 describe("forwardEvents", () => {
-  it("forwards the body bytes, encoding, user agent and only the ID token cookie", async () => {
+  it("forwards the body bytes, encoding, user agent, forwarded address and only the ID token cookie", async () => {
     const gz = gzipSync('{"schema_version":2}');
     const cookie = "cs_cart=abc; CognitoIdentityServiceProvider.client1.alice%40example.com.idToken=eyJ.x.y; cs_consent=granted";
-    const answer = await forwardEvents(post(gz, { "content-encoding": "gzip", "user-agent": "UA/1", cookie }), ingestUrl);
+    const answer = await forwardEvents(post(gz, { "content-encoding": "gzip", "user-agent": "UA/1", "x-forwarded-for": "81.2.69.142", cookie }), ingestUrl);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ accepted: 1, rejected: [] });
     expect(received?.body.equals(gz)).toBe(true);
-    expect(received?.headers).toMatchObject({ "content-encoding": "gzip", "user-agent": "UA/1" });
+    expect(received?.headers).toMatchObject({ "content-encoding": "gzip", "user-agent": "UA/1", "x-forwarded-for": "81.2.69.142" });
     expect(received?.headers.cookie).toBe("CognitoIdentityServiceProvider.client1.alice%40example.com.idToken=eyJ.x.y");
   });
 

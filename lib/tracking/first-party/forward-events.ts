@@ -1,7 +1,10 @@
 import { MAX_BATCH_BYTES } from "../constants.ts";
 
-/** Request headers the ingest reads: the body's type and encoding and who sent it. */
-const FORWARDED_HEADERS = ["content-type", "content-encoding", "user-agent"] as const;
+/**
+ * Request headers the ingest reads: the body's type and encoding and who sent it (the local
+ * ingest believes X-Forwarded-For from loopback only; Next.js sets it to the browser's address).
+ */
+const FORWARDED_HEADERS = ["content-type", "content-encoding", "user-agent", "x-forwarded-for"] as const;
 /** The only cookies the ingest needs: the shopper's Cognito ID token, to take the user from. */
 const ID_TOKEN_COOKIE = /^CognitoIdentityServiceProvider\.[^=]+\.idToken$/;
 const TIMEOUT_MS = 10_000;

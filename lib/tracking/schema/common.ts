@@ -29,12 +29,23 @@ export const campaignSchema = z.strictObject({
   click_id: z.string().min(1).max(512).optional(),
 });
 
+/** CSS pixels: screen.width × screen.height, or the window's innerWidth × innerHeight. */
+export const sizeSchema = z.strictObject({ width: z.int().min(0).max(100_000), height: z.int().min(0).max(100_000) });
+
 /** What every browser event says about the visitor at the time. */
 export const visitContextSchema = z.strictObject({
   logged_in: z.boolean(),
   /** The visitor's anonymous id was created in this session. */
   first_visit: z.boolean(),
   campaign: campaignSchema.optional(),
+  // The browser's settings, for the audience reports. Page views carry them (campaign too), other
+  // events and events from before they existed do not.
+  /** navigator.language: a BCP 47 tag such as "en-US". */
+  language: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  /** The IANA time zone the browser resolves dates in, such as "Europe/Berlin". */
+  time_zone: z.string().regex(/^[A-Za-z0-9_+/-]{1,64}$/).optional(),
+  screen: sizeSchema.optional(),
+  viewport: sizeSchema.optional(),
 });
 
 /** A product as events carry it, so the warehouse never reads the shop's database. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Campaign, PageContext } from "../schema.ts";
+import type { Campaign, PageContext, Size } from "../schema.ts";
 import { fastValidator } from "./fast-validate.ts";
-import { rawEventRecordSchema, type EventFlag, type RawEventRecord } from "./records.ts";
+import { rawEventRecordSchema, type EventFlag, type Geo, type RawEventRecord } from "./records.ts";
 import { rawEventRecordV1Schema } from "./v1.ts";
 
 /**
@@ -25,12 +25,21 @@ export interface LakeEvent {
   logged_in: boolean | null;
   first_visit: boolean | null;
   campaign: Campaign | null;
+  /** The browser's settings, on page views since the tracker sends them; null otherwise. */
+  language: string | null;
+  time_zone: string | null;
+  screen: Size | null;
+  viewport: Size | null;
   properties: Record<string, unknown>;
   user_agent: string | null;
   client_ip: string | null;
+  /** Null when unknown, and for lines written before the ingest looked it up. */
+  geo: Geo | null;
   trusted: boolean;
   flags: EventFlag[];
 }
+
+const NO_AUDIENCE = { language: null, time_zone: null, screen: null, viewport: null } as const;
 
 /** Lines the version 1 ingest wrote say so at the top (later ones carry event_version). */
 const isVersion1Line = (json: unknown) =>
@@ -70,9 +79,11 @@ export function readLakeLine(json: unknown): LakeLineResult {
         logged_in: null,
         first_visit: null,
         campaign: null,
+        ...NO_AUDIENCE,
         properties: event.properties,
         user_agent: record.user_agent,
         client_ip: null,
+        geo: null,
         trusted: record.trusted,
         flags: [],
       },
@@ -96,6 +107,7 @@ export function readLakeLine(json: unknown): LakeLineResult {
     properties: record.event.properties,
     user_agent: record.user_agent,
     client_ip: record.client_ip,
+    geo: record.geo ?? null,
     trusted: record.trusted,
     flags: record.flags,
   };
@@ -114,6 +126,7 @@ export function readLakeLine(json: unknown): LakeLineResult {
         logged_in: record.user_id !== null,
         first_visit: null,
         campaign: null,
+        ...NO_AUDIENCE,
       },
     };
   }
@@ -132,9 +145,11 @@ export function readLakeLine(json: unknown): LakeLineResult {
         logged_in: null,
         first_visit: null,
         campaign: null,
+        ...NO_AUDIENCE,
       },
     };
   }
+  const { context } = event;
   return {
     ok: true,
     event: {
@@ -145,9 +160,13 @@ export function readLakeLine(json: unknown): LakeLineResult {
       session_id: event.session_id,
       user_id: record.trusted ? (event.user_id ?? null) : record.user_id,
       page: event.page,
-      logged_in: event.context.logged_in,
-      first_visit: event.context.first_visit,
-      campaign: event.context.campaign ?? null,
+      logged_in: context.logged_in,
+      first_visit: context.first_visit,
+      campaign: context.campaign ?? null,
+      language: context.language ?? null,
+      time_zone: context.time_zone ?? null,
+      screen: context.screen ?? null,
+      viewport: context.viewport ?? null,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_EVENTS_PER_BATCH, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS } from "../constants.ts";
+import { MAX_EVENTS_PER_BATCH, MAX_GEO_NAME_LENGTH, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS } from "../constants.ts";
 import { isoDateTime } from "./common.ts";
 import { trackedEventSchema } from "./events.ts";
 import { trackedEventV1Schema } from "./v1.ts";
@@ -32,6 +32,22 @@ export const eventFlags = [
 
 export type EventFlag = (typeof eventFlags)[number];
 
+/**
+ * Where the client was, as the ingest saw it before it dropped the address's host part: looked
+ * up in DB-IP's city lite database from the full address ("dbip"), or CloudFront's viewer
+ * headers when the request came through the shop's own CloudFront path ("cloudfront").
+ */
+export const geoSchema = z.strictObject({
+  /** ISO 3166-1 alpha-2, upper case ("GB"). */
+  country: z.string().regex(/^[A-Z]{2}$/),
+  /** The first-level subdivision's name ("England"), when known. */
+  region: z.string().min(1).max(MAX_GEO_NAME_LENGTH).nullable(),
+  city: z.string().min(1).max(MAX_GEO_NAME_LENGTH).nullable(),
+  source: z.enum(["dbip", "cloudfront"]),
+});
+
+export type Geo = z.infer<typeof geoSchema>;
+
 /** What the ingest knew at the edge, kept beside the event as sent. */
 const edgeFields = {
   schema_version: z.literal(SCHEMA_VERSION),
@@ -42,6 +58,8 @@ const edgeFields = {
   user_agent: z.string().max(1024).nullable(),
   /** The client address with its host part dropped (IPv4 /24, IPv6 /48); never the full address. */
   client_ip: z.string().max(45).nullable(),
+  /** Null when unknown (private, loopback or unlisted address, no address, a signed server request); absent in lines written before geography. */
+  geo: geoSchema.nullable().optional(),
   /** The shopper's verified sign-in (Cognito `sub`), from the request and never from the body. */
   user_id: z.string().min(1).max(128).nullable(),
   /** Sent by the shop's server with a valid signature. */

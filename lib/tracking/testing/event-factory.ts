@@ -155,6 +155,7 @@ export function rawRecord(event: TrackedEvent, receivedAt = new Date(event.occur
     derived_at: event.occurred_at,
     user_agent: "Mozilla/5.0 (X11; Linux x86_64) test",
     client_ip: "127.0.0.0",
+    geo: null,
     user_id: null,
     trusted,
     flags: [],

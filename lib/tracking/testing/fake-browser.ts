@@ -76,8 +76,9 @@ export function fakeBrowser(options: { url?: string; title?: string; referrer?: 
   };
   const cookieWrites: string[] = [];
   const location = { href: options.url ?? "https://shop.test/", get protocol() { return new URL(this.href).protocol; } };
-  const navigator: { doNotTrack: string | null; globalPrivacyControl?: boolean; sendBeacon(url: string, body: string): boolean } = {
+  const navigator: { doNotTrack: string | null; globalPrivacyControl?: boolean; language: string; sendBeacon(url: string, body: string): boolean } = {
     doNotTrack: null,
+    language: "de-DE",
     sendBeacon(_url, body) {
       if (state.beaconAccepts) beacons.push(body);
       return state.beaconAccepts;
@@ -96,7 +97,9 @@ export function fakeBrowser(options: { url?: string; title?: string; referrer?: 
     localStorage: storage,
     fetch,
     scrollY: 0,
+    innerWidth: 1280,
     innerHeight: 1000,
+    screen: { width: 1920, height: 1080 },
     addEventListener(type: string, listener: (event: Event) => void, capture?: boolean) {
       listeners.push({ type, listener });
       window.addEventListener(type, listener, capture);
