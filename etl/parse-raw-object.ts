@@ -25,6 +25,15 @@ export interface FactEventRow {
   properties: Record<string, unknown>;
   user_agent: string | null;
   client_ip: string | null;
+  geo_country: string | null;
+  geo_region: string | null;
+  geo_city: string | null;
+  language: string | null;
+  time_zone: string | null;
+  screen_width: number | null;
+  screen_height: number | null;
+  viewport_width: number | null;
+  viewport_height: number | null;
   trusted: boolean;
   flags: string[];
   object_key: string;
@@ -75,6 +84,15 @@ export function toFactEventRow(event: LakeEvent, objectKey: string, lineNumber: 
     properties: event.properties,
     user_agent: event.user_agent,
     client_ip: event.client_ip,
+    geo_country: event.geo?.country ?? null,
+    geo_region: event.geo?.region ?? null,
+    geo_city: event.geo?.city ?? null,
+    language: event.language,
+    time_zone: event.time_zone,
+    screen_width: event.screen?.width ?? null,
+    screen_height: event.screen?.height ?? null,
+    viewport_width: event.viewport?.width ?? null,
+    viewport_height: event.viewport?.height ?? null,
     trusted: event.trusted,
     flags: event.flags,
     object_key: objectKey,

@@ -8,7 +8,7 @@ import { startSystem, type RunningSystem } from "../dev/system.ts";
 import { writeLakeObject } from "../ingest/lake-writer.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
 import { productUpdated, rawRecord } from "../lib/tracking/testing/event-factory.ts";
-import { at, dayOfShopping, gpu, laptop, SHOPPING_DAY } from "../etl/testing/shopping-day.ts";
+import { at, dayOfShopping, gpu, lakeRecord, laptop, SHOPPING_DAY } from "../etl/testing/shopping-day.ts";
 
 // The dashboard's global filters, end to end: a known day of shopping goes through the lake and
 // the real ETL; the admin narrows the dates, the category and the login state and sees the KPIs
@@ -33,7 +33,7 @@ test.beforeAll(async () => {
   );
   const receivedAt = new Date(at("13:00:00.000"));
   const catalog = [gpu, laptop].map((product) => ({ ...rawRecord({ ...productUpdated(product), occurred_at: at("08:00:00.000") }, receivedAt, true) }));
-  const shopping = dayOfShopping().map(({ event, userAgent, trusted }) => ({ ...rawRecord(event, receivedAt, trusted), user_agent: userAgent }));
+  const shopping = dayOfShopping().map((sent) => lakeRecord(sent, receivedAt));
   const s3 = createS3Client({ endpoint: system.lake.endpoint });
   try {
     await writeLakeObject(s3, system.lake.bucket, "raw", receivedAt, [...catalog, ...shopping]);

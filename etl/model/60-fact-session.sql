@@ -21,6 +21,10 @@
 --               counted in the session of the event that arrived after the gap.
 --   signed in   a session with an event that carries a verified user (identity stitching may
 --               give an anonymous session a user_id; it stays anonymous).
+--   place       the geography of its first browser event that has one (the ingest's lookup).
+--   language, time zone, screen class
+--               from its first page view that has them; screen class by viewport width in CSS
+--               pixels: phone under 600, tablet 600 to 1023, desktop 1024 and up.
 INSERT INTO run_affected_day SELECT DISTINCT event_date FROM run_new_event;
 
 WITH removed AS (
@@ -33,7 +37,7 @@ INSERT INTO run_affected_day SELECT DISTINCT session_date FROM removed;
 WITH visitor_event AS (
   SELECT e.event_id, e.event_name, e.anonymous_id, e.session_id, e.user_id, e.derived_at, e.page_path,
          e.page_referrer, e.campaign, e.entry_channel, e.device_id, e.is_bot, e.first_visit, e.trusted,
-         e.properties, e.seq,
+         e.properties, e.seq, e.geo_id, e.language, e.time_zone, e.viewport_width,
          lag(e.derived_at) OVER w AS previous_at,
          lag(e.session_id) OVER w AS previous_session_id,
          -- Numbers the tracker gave to events that never arrived, just before this one.
@@ -83,6 +87,10 @@ summed AS (
            (array_agg(s.entry_channel ORDER BY s.derived_at, s.event_id) FILTER (WHERE s.entry_channel IS NOT NULL))[1],
            'direct') AS channel,
          (array_agg(s.device_id ORDER BY s.derived_at, s.event_id) FILTER (WHERE NOT s.trusted AND s.device_id IS NOT NULL))[1] AS device_id,
+         (array_agg(s.geo_id ORDER BY s.derived_at, s.event_id) FILTER (WHERE NOT s.trusted AND s.geo_id IS NOT NULL))[1] AS geo_id,
+         (array_agg(s.language ORDER BY s.derived_at, s.event_id) FILTER (WHERE s.event_name = 'page_view' AND s.language IS NOT NULL))[1] AS language,
+         (array_agg(s.time_zone ORDER BY s.derived_at, s.event_id) FILTER (WHERE s.event_name = 'page_view' AND s.time_zone IS NOT NULL))[1] AS time_zone,
+         (array_agg(s.viewport_width ORDER BY s.derived_at, s.event_id) FILTER (WHERE s.event_name = 'page_view' AND s.viewport_width IS NOT NULL))[1] AS viewport_width,
          coalesce(bool_or(s.is_bot) FILTER (WHERE NOT s.trusted), false) AS is_bot,
          coalesce(bool_or(s.first_visit), false) AS first_visit,
          count(*) FILTER (WHERE s.event_name = 'purchase' AND s.trusted) AS orders,
@@ -95,7 +103,7 @@ inserted AS (
     session_key, session_id, anonymous_id, user_id, session_date, started_at, ended_at, duration_s,
     engaged_time_s, page_views, events, entry_page, exit_page, landing_referrer, utm_source, utm_medium,
     utm_campaign, channel, device_id, device_type, is_bot, first_visit, bounced, engaged, converted,
-    orders, revenue_cents, tracked_events, lost_events, signed_in)
+    orders, revenue_cents, tracked_events, lost_events, signed_in, geo_id, language, time_zone, screen_class)
   SELECT m.session_key, m.session_id, m.anonymous_id, coalesce(i.user_id, m.event_user_id),
          (m.started_at AT TIME ZONE 'UTC')::date, m.started_at, m.ended_at,
          floor(extract(epoch FROM m.ended_at - m.started_at)),
@@ -105,7 +113,9 @@ inserted AS (
          m.page_views = 1 AND m.interactive = 0,
          m.engaged_time_s >= 10 OR m.page_views >= 2 OR m.orders > 0,
          m.orders > 0, m.orders, m.revenue_cents, m.tracked_events, m.lost_events,
-         m.event_user_id IS NOT NULL
+         m.event_user_id IS NOT NULL, m.geo_id, m.language, m.time_zone,
+         CASE WHEN m.viewport_width < 600 THEN 'phone' WHEN m.viewport_width < 1024 THEN 'tablet'
+              WHEN m.viewport_width >= 1024 THEN 'desktop' END
   FROM summed m
   LEFT JOIN identity_map i ON i.anonymous_id = m.anonymous_id
   LEFT JOIN dim_device d ON d.device_id = m.device_id

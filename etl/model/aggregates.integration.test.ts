@@ -6,7 +6,7 @@ import { runEtl } from "../run-etl.ts";
 import { ETL_LOCK_KEY } from "../warehouse-queries.ts";
 import { etlTestParts } from "../testing/etl-test-parts.ts";
 import { tableSnapshot } from "../testing/table-snapshot.ts";
-import { at, browser, dayOfShopping, DESKTOP, gpu, items, laptop, SHOPPING_DAY } from "../testing/shopping-day.ts";
+import { at, browser, dayOfShopping, DESKTOP, gpu, items, lakeRecord, laptop, SHOPPING_DAY } from "../testing/shopping-day.ts";
 
 // The daily aggregates the dashboards read (etl/model/8N-*.sql), from a day of shopping fed
 // through the real ETL: every number below follows from the traffic by the written definitions.
@@ -16,7 +16,7 @@ const DAY = SHOPPING_DAY;
 
 async function loadDay(): Promise<void> {
   const receivedAt = new Date(at("13:00:00.000"));
-  const records = dayOfShopping().map(({ event, userAgent, trusted }) => ({ ...rawRecord(event, receivedAt, trusted), user_agent: userAgent }));
+  const records = dayOfShopping().map((sent) => lakeRecord(sent, receivedAt));
   await writeLakeObject(parts.deps.s3, parts.deps.bucket, "raw", receivedAt, records);
   expect(await runEtl(parts.deps)).toMatchObject({ status: "succeeded", eventsLoaded: records.length, checksFailed: [] });
 }
@@ -89,6 +89,22 @@ describe("the daily aggregates", () => {
       { is_bot: true, events: 1 },
     ]);
 
+    // A shopped from Paris on a wide screen in French; B from San Jose on a phone; the crawler never counts.
+    expect(await rows(`SELECT g.country, g.region, g.city, s.language, s.time_zone, s.screen_class FROM fact_session s
+                       LEFT JOIN dim_geography g USING (geo_id) WHERE NOT s.is_bot ORDER BY g.country`)).toEqual([
+      { country: "FR", region: "Île-de-France", city: "Paris", language: "fr-FR", time_zone: "Europe/Paris", screen_class: "desktop" },
+      { country: "US", region: "California", city: "San Jose", language: "en-US", time_zone: "America/Los_Angeles", screen_class: "phone" },
+    ]);
+    expect(await rows(`SELECT login_state, country, city, sessions, users, converted_sessions, revenue_cents::int AS revenue
+                       FROM agg_geo_daily ORDER BY login_state, country`)).toEqual([
+      { login_state: "(all)", country: "FR", city: "Paris", sessions: 1, users: 1, converted_sessions: 1, revenue: gpu.price_cents * 2 },
+      { login_state: "(all)", country: "US", city: "San Jose", sessions: 1, users: 1, converted_sessions: 0, revenue: 0 },
+      { login_state: "anonymous", country: "US", city: "San Jose", sessions: 1, users: 1, converted_sessions: 0, revenue: 0 },
+      { login_state: "signed_in", country: "FR", city: "Paris", sessions: 1, users: 1, converted_sessions: 1, revenue: gpu.price_cents * 2 },
+    ]);
+    // Only page views carry the browser's settings.
+    expect(await rows("SELECT event_name, count(*)::int AS n FROM fact_event WHERE language IS NOT NULL GROUP BY 1")).toEqual([{ event_name: "page_view", n: 4 }]);
+
     expect(await rows("SELECT kind, path, sessions, bounced_sessions, converted_sessions FROM agg_page_path_daily ORDER BY kind, path")).toEqual([
       { kind: "entry", path: "/", sessions: 2, bounced_sessions: 0, converted_sessions: 1 },
       { kind: "exit", path: "/categories/laptops", sessions: 1, bounced_sessions: 0, converted_sessions: 0 },
@@ -127,7 +143,7 @@ describe("the daily aggregates", () => {
   it("are rebuilt from the facts alone, as the ETL built them: after a model change, or for events loaded before a table existed", async () => {
     await loadDay();
     const derived = ["fact_session", "fact_order_line", "identity_map", "dim_product", "dim_date", "agg_daily_kpi", "agg_product_daily",
-      "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily", "agg_page_path_daily", "agg_event_daily", "visitor_week"];
+      "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily", "agg_page_path_daily", "agg_event_daily", "visitor_week", "agg_geo_daily"];
     const state = () => tableSnapshot(parts.sql, derived);
     const built = await state();
     await parts.sql.query(`TRUNCATE ${derived.join(", ")}`);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeLakeObject } from "../../ingest/lake-writer.ts";
-import type { TrackedEvent } from "../../lib/tracking/schema.ts";
+import type { Geo, TrackedEvent } from "../../lib/tracking/schema.ts";
 import { pageView, productUpdated, purchase, rawRecord, sampleProduct, visitorEvent } from "../../lib/tracking/testing/event-factory.ts";
 import { runEtl } from "../run-etl.ts";
 import { etlTestParts } from "../testing/etl-test-parts.ts";
@@ -14,7 +14,7 @@ const parts = etlTestParts("model-test");
 const MODEL_TABLES = [
   "fact_event", "fact_event_key", "fact_session", "fact_order_line", "dim_product", "dim_device", "dim_date", "identity_map",
   "agg_daily_kpi", "agg_product_daily", "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily",
-  "agg_page_path_daily", "agg_event_daily", "visitor_week",
+  "agg_page_path_daily", "agg_event_daily", "visitor_week", "agg_geo_daily", "dim_geography",
 ] as const;
 
 const BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -27,6 +27,7 @@ interface Sent {
   event: TrackedEvent;
   userAgent: string;
   trusted: boolean;
+  geo?: Geo | null;
 }
 
 /** A day of a small shop: a buyer with a second, later session; a one-page visitor; a crawler. */
@@ -53,7 +54,7 @@ function dayOfTraffic(): Sent[] {
 }
 
 const receivedAt = new Date();
-const recordOf = ({ event, userAgent, trusted }: Sent) => ({ ...rawRecord(event, receivedAt, trusted), user_agent: userAgent });
+const recordOf = ({ event, userAgent, trusted, geo }: Sent) => ({ ...rawRecord(event, receivedAt, trusted), user_agent: userAgent, geo: geo ?? null });
 
 async function load(objects: readonly Sent[][]): Promise<void> {
   for (const events of objects) await writeLakeObject(parts.deps.s3, parts.deps.bucket, "raw", receivedAt, events.map(recordOf));

@@ -11,7 +11,8 @@ const EVENT_COLUMNS = [
   "event_id", "event_name", "event_version", "occurred_at", "derived_at", "sent_at", "received_at", "seq",
   "anonymous_id", "session_id", "user_id", "logged_in", "first_visit", "campaign", "page_url", "page_path",
   "page_referrer", "page_title", "product_id", "properties", "user_agent", "client_ip", "trusted", "flags",
-  "object_key", "line_number", "device_id", "is_bot", "entry_channel",
+  "object_key", "line_number", "device_id", "is_bot", "entry_channel", "geo_country", "geo_region", "geo_city",
+  "language", "time_zone", "screen_width", "screen_height", "viewport_width", "viewport_height",
 ] as const;
 
 const DEVICE_COLUMNS = [

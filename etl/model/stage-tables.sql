@@ -7,7 +7,9 @@ CREATE TEMP TABLE stage_event (
   logged_in boolean, first_visit boolean, campaign jsonb, page_url text, page_path text,
   page_referrer text, page_title text, product_id text, properties jsonb NOT NULL, user_agent text,
   client_ip text, trusted boolean NOT NULL, flags text[] NOT NULL, object_key text NOT NULL,
-  line_number integer NOT NULL, device_id uuid, is_bot boolean NOT NULL, entry_channel text
+  line_number integer NOT NULL, device_id uuid, is_bot boolean NOT NULL, entry_channel text,
+  geo_country text, geo_region text, geo_city text, language text, time_zone text,
+  screen_width integer, screen_height integer, viewport_width integer, viewport_height integer
 ) ON COMMIT DROP;
 
 CREATE TEMP TABLE stage_device (

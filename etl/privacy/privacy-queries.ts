@@ -93,7 +93,9 @@ WITH changed AS (
   UPDATE fact_event
   SET anonymous_id = NULL, session_id = NULL, user_id = NULL, seq = NULL, logged_in = NULL, first_visit = NULL,
       campaign = NULL, page_url = NULL, page_path = NULL, page_referrer = NULL, page_title = NULL,
-      user_agent = NULL, client_ip = NULL, device_id = NULL, entry_channel = NULL
+      user_agent = NULL, client_ip = NULL, device_id = NULL, entry_channel = NULL, geo_id = NULL,
+      language = NULL, time_zone = NULL, screen_width = NULL, screen_height = NULL, viewport_width = NULL,
+      viewport_height = NULL
   WHERE event_name = 'purchase' AND trusted AND (anonymous_id = ANY($1::uuid[]) OR user_id = ANY($2::text[]))
   RETURNING event_date
 )
@@ -168,7 +170,7 @@ DELETE FROM etl_rejected_line WHERE object_key >= 'raw/dt=' AND object_key < 'ra
 /** $1 cutoff (date): every daily aggregate's rows of earlier days, one statement each. */
 export const DELETE_OLD_AGGREGATE_DAYS = [
   "agg_daily_kpi", "agg_product_daily", "agg_search_daily", "agg_funnel_daily", "agg_checkout_daily", "agg_channel_daily", "agg_page_path_daily",
-  "agg_event_daily",
+  "agg_event_daily", "agg_geo_daily",
 ].map((table) => `DELETE FROM ${table} WHERE day < $1::date`);
 
 /** $1 cutoff (date): the claims of the events retention removed (fact_event_key). */

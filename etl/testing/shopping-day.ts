@@ -1,5 +1,5 @@
-import type { BrowserEventName, EventProperties, ProductRef, TrackedEvent } from "../../lib/tracking/schema.ts";
-import { purchase, sampleProduct, visitorEvent } from "../../lib/tracking/testing/event-factory.ts";
+import type { BrowserEventName, EventProperties, Geo, ProductRef, RawEventRecord, Size, TrackedEvent } from "../../lib/tracking/schema.ts";
+import { purchase, rawRecord, sampleProduct, visitorEvent } from "../../lib/tracking/testing/event-factory.ts";
 
 // A day of shopping whose every aggregate is worked out by hand in
 // etl/model/aggregates.integration.test.ts; also part of the determinism property's traffic.
@@ -19,9 +19,24 @@ export interface Sent {
   event: TrackedEvent;
   userAgent: string;
   trusted: boolean;
+  /** Where the ingest placed the request (null for the shop's server and unknown places). */
+  geo: Geo | null;
 }
 
-type Visit = { anonymous_id: string; session_id: string; campaign?: Record<string, string> };
+/** The browser's settings the tracker adds to page views. */
+interface Audience {
+  language: string;
+  time_zone: string;
+  screen: Size;
+  viewport: Size;
+}
+
+type Visit = { anonymous_id: string; session_id: string; campaign?: Record<string, string>; audience?: Audience; geo?: Geo };
+
+/** The raw lake record the ingest writes for one sent event, received at `receivedAt`. */
+export function lakeRecord({ event, userAgent, trusted, geo }: Sent, receivedAt: Date): RawEventRecord {
+  return { ...rawRecord(event, receivedAt, trusted), user_agent: userAgent, geo };
+}
 
 /** A visitor's browser: numbers its events (seq) as the tracker does, skipping the ones given. */
 export function browser(visit: Visit, userAgent: string, lost: readonly number[] = []) {
@@ -34,9 +49,12 @@ export function browser(visit: Visit, userAgent: string, lost: readonly number[]
     const event = visitorEvent(name, properties, {
       anonymous_id: visit.anonymous_id, session_id: visit.session_id, seq, occurred_at: at(time),
       page: { url: `https://shop.example${path}`, path, referrer, title: path },
-      context: { logged_in: false, first_visit: true, ...(visit.campaign ? { campaign: visit.campaign } : {}) },
+      context: {
+        logged_in: false, first_visit: true, ...(visit.campaign ? { campaign: visit.campaign } : {}),
+        ...(name === "page_view" && visit.audience ? visit.audience : {}),
+      },
     } as Partial<Extract<TrackedEvent, { event_name: N }>>);
-    return { event, userAgent, trusted: false };
+    return { event, userAgent, trusted: false, geo: visit.geo ?? null };
   };
 }
 
@@ -53,6 +71,8 @@ export function dayOfShopping(): Sent[] {
   const a: Visit = {
     anonymous_id: "3e8c4f71-6d50-4192-9dce-3f4a5b6c7d8e", session_id: "019ab100-0000-7000-8000-000000000001",
     campaign: { source: "google", medium: "cpc", name: "winter", click_id_param: "gclid", click_id: "abc" },
+    audience: { language: "fr-FR", time_zone: "Europe/Paris", screen: { width: 1920, height: 1080 }, viewport: { width: 1440, height: 900 } },
+    geo: { country: "FR", region: "Île-de-France", city: "Paris", source: "dbip" },
   };
   const fromA = browser(a, DESKTOP, [8]);
   const product = `/products/${gpu.slug}`;
@@ -60,6 +80,8 @@ export function dayOfShopping(): Sent[] {
   const b: Visit = {
     anonymous_id: "4f9d5082-7e61-42a3-8edf-4a5b6c7d8e9f", session_id: "019ab100-0000-7000-8000-000000000002",
     campaign: { source: "newsletter", medium: "email" },
+    audience: { language: "en-US", time_zone: "America/Los_Angeles", screen: { width: 390, height: 844 }, viewport: { width: 390, height: 664 } },
+    geo: { country: "US", region: "California", city: "San Jose", source: "dbip" },
   };
   const fromB = browser(b, PHONE);
   const crawler = browser({ anonymous_id: "5a0e6193-8f72-43b4-9f00-5b6c7d8e9fa0", session_id: "019ab100-0000-7000-8000-000000000003" }, CRAWLER);
@@ -74,7 +96,7 @@ export function dayOfShopping(): Sent[] {
     fromA("10:01:00.000", product, null, "add_to_cart", { ...gpu, quantity: 2 }),
     fromA("10:02:00.000", "/checkout", null, "begin_checkout", items([gpu, 2])),
     fromA("10:02:30.000", "/checkout", null, "add_shipping_info", { ...items([gpu, 2]), shipping_method: "standard" }),
-    { event: order, userAgent: "node", trusted: true },
+    { event: order, userAgent: "node", trusted: true, geo: null },
 
     fromB("11:00:00.000", "/", null, "page_view", {}),
     fromB("11:00:10.000", "/search", null, "search", searchOf("xyzzy", 1, 0)),
