@@ -20,6 +20,7 @@ const DEBIAN_PACKAGES = [
   "r-cran-ggplot2",
   "r-cran-dt",
   "r-cran-plotly",
+  "r-cran-maps",
   "r-cran-jsonlite",
   "r-cran-testthat",
   "chromium",

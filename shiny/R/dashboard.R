@@ -27,6 +27,7 @@ DASHBOARD_VIEWS <- list(
   list(label = "Search", id = "search"),
   list(label = "Acquisition", id = "acquisition"),
   list(label = "Paths", id = "paths"),
+  list(label = "Geography", id = "geography"),
   list(label = "Technology", id = "technology"),
   list(label = "Retention", id = "retention"),
   list(label = "Events", id = "events"),
@@ -45,6 +46,7 @@ view_ui <- function(id) {
     search = mod_search_ui("search"),
     acquisition = mod_acquisition_ui("acquisition"),
     paths = mod_paths_ui("paths"),
+    geography = mod_geography_ui("geography"),
     technology = mod_technology_ui("technology"),
     retention = mod_retention_ui("retention"),
     events = mod_events_ui("events"),
@@ -153,6 +155,7 @@ dashboard_server <- function(run_query, cache = success_only_cache(), poll_ms = 
     mod_search_server("search", ctx)
     mod_acquisition_server("acquisition", ctx)
     mod_paths_server("paths", ctx)
+    mod_geography_server("geography", ctx)
     mod_technology_server("technology", ctx)
     mod_realtime_server("realtime", ctx, now)
     mod_retention_server("retention", ctx, today = function() as.Date(now(), tz = "UTC"))

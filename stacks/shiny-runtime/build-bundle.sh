@@ -24,8 +24,8 @@ tar -xzf "R-${R_VERSION}.tar.gz"
 (cd "R-${R_VERSION}" && ./configure --prefix="/opt/R/${R_VERSION}" --enable-R-shlib --with-blas --with-lapack --without-x \
   && make -j"$(nproc)" && make install)
 ln -sfn "/opt/R/${R_VERSION}" /opt/R/current
-/opt/R/current/bin/Rscript -e 'install.packages(c("shiny", "DBI", "RPostgreSQL", "ggplot2", "plotly", "DT", "bslib", "jsonlite"), repos = "https://cloud.r-project.org", Ncpus = parallel::detectCores())'
-/opt/R/current/bin/Rscript -e 'for (p in c("shiny", "DBI", "RPostgreSQL", "ggplot2", "plotly", "DT", "bslib", "jsonlite")) library(p, character.only = TRUE)'
+/opt/R/current/bin/Rscript -e 'install.packages(c("shiny", "DBI", "RPostgreSQL", "ggplot2", "plotly", "DT", "bslib", "jsonlite", "maps"), repos = "https://cloud.r-project.org", Ncpus = parallel::detectCores())'
+/opt/R/current/bin/Rscript -e 'for (p in c("shiny", "DBI", "RPostgreSQL", "ggplot2", "plotly", "DT", "bslib", "jsonlite", "maps")) library(p, character.only = TRUE)'
 
 mkdir bundle
 tar -czf bundle/opt-R.tar.gz /opt/R

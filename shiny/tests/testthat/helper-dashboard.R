@@ -31,7 +31,7 @@ local_warehouse <- function(env = parent.frame()) {
              agg_channel_daily, agg_page_path_daily, fact_session, dim_device, dim_product,
              etl_data_check, etl_lake_reconciliation, etl_object_failure, etl_object_manifest,
              privacy_erase_object, erased_subject, privacy_action, etl_run, fact_event, fact_event_key,
-             agg_event_daily, visitor_week, shop_daily_totals CASCADE")
+             agg_event_daily, visitor_week, shop_daily_totals, agg_geo_daily CASCADE")
   con
 }
 
@@ -81,7 +81,7 @@ DEVICE <- c(D1 = "00000000-0000-4000-8000-0000000000d1", D2 = "00000000-0000-400
 
 session_row <- function(con, n, day, visitor, user = NA, device = NA, device_type = "desktop",
                         bot = FALSE, bounced = FALSE, converted = FALSE, revenue = 0,
-                        signed_in = !is.na(user)) {
+                        signed_in = !is.na(user), language = NA, screen_class = NA) {
   key <- sprintf("00000000-0000-4000-8000-%012d", n)
   insert_row(con, "fact_session", list(
     session_key = key, session_id = key, anonymous_id = sprintf("00000000-0000-4000-9000-%012d", visitor),
@@ -90,7 +90,7 @@ session_row <- function(con, n, day, visitor, user = NA, device = NA, device_typ
     events = 5, channel = "direct", device_id = if (is.na(device)) NA else DEVICE[[device]],
     device_type = device_type, is_bot = bot, first_visit = FALSE, bounced = bounced,
     engaged = !bounced, converted = converted, orders = if (converted) 1 else 0, revenue_cents = revenue,
-    signed_in = signed_in))
+    signed_in = signed_in, language = language, screen_class = screen_class))
 }
 
 #' The seed, in February and March 2001. The main range is 03-01..03-05 (5 days), its previous
@@ -108,8 +108,8 @@ session_row <- function(con, n, day, visitor, user = NA, device = NA, device_typ
 #'   anonymous             7      6   18    3       3       0        0       0    2     60     3
 #'
 #' fact_session (users are distinct over the range; bots never count; signed in: those with a user):
-#'   1  03-01 visitor 1            D1 desktop Chrome/Windows   converted, 25000
-#'   2  03-01 visitor 2, user u-1  D2 mobile Safari/Android    bounced
+#'   1  03-01 visitor 1            D1 desktop Chrome/Windows   converted, 25000; en-US, desktop
+#'   2  03-01 visitor 2, user u-1  D2 mobile Safari/Android    bounced; fr-FR, phone
 #'   3  03-03 visitor 1            D1
 #'   4  03-03 visitor 3, user u-1  D2                          bounced
 #'   5  03-05 visitor 4            D3 bot
@@ -171,8 +171,10 @@ seed_warehouse <- function(con) {
   device("D1", "desktop", "Chrome", "Windows")
   device("D2", "mobile", "Safari", "Android")
   device("D3", "desktop", "HeadlessChrome", "Linux", bot = TRUE)
-  session_row(con, 1, "2001-03-01", 1, device = "D1", converted = TRUE, revenue = 25000)
-  session_row(con, 2, "2001-03-01", 2, user = "u-1", device = "D2", device_type = "mobile", bounced = TRUE)
+  session_row(con, 1, "2001-03-01", 1, device = "D1", converted = TRUE, revenue = 25000,
+              language = "en-US", screen_class = "desktop")
+  session_row(con, 2, "2001-03-01", 2, user = "u-1", device = "D2", device_type = "mobile", bounced = TRUE,
+              language = "fr-FR", screen_class = "phone")
   session_row(con, 3, "2001-03-03", 1, device = "D1")
   session_row(con, 4, "2001-03-03", 3, user = "u-1", device = "D2", device_type = "mobile", bounced = TRUE)
   session_row(con, 5, "2001-03-05", 4, device = "D3", bot = TRUE)
@@ -386,4 +388,27 @@ seed_event_counts_and_cohorts <- function(con) {
   }
   insert_row(con, "shop_daily_totals", list(day = "2001-03-01", orders = 2, revenue_cents = 25000))
   insert_row(con, "shop_daily_totals", list(day = "2001-03-03", orders = 2, revenue_cents = 12000))
+}
+
+#' agg_geo_daily  day  login  country region city  sessions users converted revenue
+#'   03-01 (all)      FR Île-de-France Paris      5 4 1 20000
+#'   03-01 (all)      FR Île-de-France Versailles 2 2 0 0
+#'   03-01 (all)      FR Bretagne      Rennes     1 1 0 0
+#'   03-03 (all)      US California    San Jose   3 3 1 5000
+#'   03-03 (all)      '' ''            ''         2 2 0 0      (no known place)
+#'   03-01 signed_in  FR Île-de-France Paris      2 1 1 20000
+#'   02-28 (all)      DE Bayern        München    9 9 0 0      (outside)
+seed_geography <- function(con) {
+  place <- function(day, login, country, region, city, sessions, users, converted, revenue) {
+    insert_row(con, "agg_geo_daily", list(day = day, login_state = login, country = country, region = region,
+                                          city = city, sessions = sessions, users = users,
+                                          converted_sessions = converted, revenue_cents = revenue))
+  }
+  place("2001-03-01", "(all)", "FR", "\u00cele-de-France", "Paris", 5, 4, 1, 20000)
+  place("2001-03-01", "(all)", "FR", "\u00cele-de-France", "Versailles", 2, 2, 0, 0)
+  place("2001-03-01", "(all)", "FR", "Bretagne", "Rennes", 1, 1, 0, 0)
+  place("2001-03-03", "(all)", "US", "California", "San Jose", 3, 3, 1, 5000)
+  place("2001-03-03", "(all)", "", "", "", 2, 2, 0, 0)
+  place("2001-03-01", "signed_in", "FR", "\u00cele-de-France", "Paris", 2, 1, 1, 20000)
+  place("2001-02-28", "(all)", "DE", "Bayern", "M\u00fcnchen", 9, 9, 0, 0)
 }

@@ -25,7 +25,8 @@ test_that("the page renders every view and loads nothing from the internet", {
                "health-download_privacy")) {
     expect_match(html, sprintf('id="%s"', id), fixed = TRUE)
   }
-  for (view in c("Overview", "Funnel", "Products", "Search", "Acquisition", "Paths", "Technology", "Data health")) {
+  for (view in c("Overview", "Realtime", "Funnel", "Products", "Search", "Acquisition", "Paths", "Geography",
+                 "Technology", "Retention", "Events", "Data health")) {
     expect_match(html, sprintf(">%s</a>", view), fixed = TRUE)
   }
   for (preset in c("Last 7 days", "Last 30 days", "Last 90 days", "This month", "Custom")) {
@@ -33,8 +34,10 @@ test_that("the page renders every view and loads nothing from the internet", {
   }
   expect_match(html, "compushop analytics", fixed = TRUE)
   expect_match(html, '<html lang="en">', fixed = TRUE)
-  # Every script, stylesheet and font comes from the app itself.
-  refs <- regmatches(html, gregexpr('(src|href)="[^"]*"', html))[[1]]
+  # Every script, stylesheet and font comes from the app itself (links a person may follow, such
+  # as the geography's attribution, are not loaded).
+  refs <- c(regmatches(html, gregexpr('src="[^"]*"', html))[[1]],
+            regmatches(html, gregexpr('<link[^>]*href="[^"]*"', html))[[1]])
   expect_gt(length(refs), 3)
   expect_false(any(grepl('="(https?:)?//', refs)), info = paste(refs, collapse = " "))
 })
