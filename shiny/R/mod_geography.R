@@ -81,7 +81,11 @@ mod_geography_server <- function(id, ctx) {
     output$map <- shiny::renderPlot(geography_map(countries()), alt = shiny::reactive(geography_alt(countries())))
     output$table <- DT::renderDT({
       data <- rows()
-      data$name <- if (level() == "country") country_name(data$value) else label_empty(data$value, "(unknown)")
+      data$name <- if (level() == "country") {
+        ifelse(nzchar(data$value), sprintf("%s (%s)", country_name(data$value), data$value), country_name(data$value))
+      } else {
+        label_empty(data$value, "(unknown)")
+      }
       dt_table(data, c(name = names(GEO_LEVELS)[GEO_LEVELS == level()], sessions = "Sessions", share = "Share",
                        users = "Users", conversion_rate = "Conversion rate", revenue_cents = "Revenue"),
                counts = c("sessions", "users"), rates = c("share", "conversion_rate"), money = "revenue_cents",
