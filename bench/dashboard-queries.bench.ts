@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { throwawayS3 } from "../dev/testing/local-parts.ts";
 import { startPostgres } from "../dev/parts/postgres.ts";
+import pg from "pg";
 import { migrateWarehouse } from "../etl/migrations.ts";
+import { refreshDirtyAggregates } from "../etl/model/refresh-model.ts";
 import { writeLakeObject } from "../ingest/lake-writer.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
 import { generateClickstream } from "./clickstream/generate.ts";
@@ -60,6 +62,16 @@ try {
     } finally {
       await s3part.stop();
     }
+  }
+  // A warehouse loaded before a migration that added an aggregate: fill it as the next ETL run would.
+  const pool = new pg.Pool({ connectionString: warehouse.url, max: 1 });
+  const client = await pool.connect();
+  try {
+    const refreshed = await refreshDirtyAggregates(client);
+    if (refreshed.days.length > 0) console.error(`rebuilt the aggregates of ${refreshed.days.length} days after a migration`);
+  } finally {
+    client.release();
+    await pool.end();
   }
   const loaded: unknown = JSON.parse(await readFile(loadedMarker, "utf8"));
   const measured = await run("Rscript", ["--vanilla", path.join(import.meta.dirname, "support/dashboard-queries.R")], {
