@@ -29,6 +29,7 @@ queries <- list(
   "funnel: steps" = function() funnel_steps(con, from, to),
   "funnel: steps, one category" = function() funnel_steps(con, from, to, category = category),
   "funnel: checkout_abandonment" = function() checkout_abandonment(con, from, to),
+  "funnel: by day" = function() funnel_daily(con, from, to),
   "products: product_performance" = function() product_performance(con, from, to),
   "products: product_daily" = function() product_daily(con, product, from, to),
   "search: totals" = function() search_totals(con, from, to),

@@ -1,5 +1,6 @@
 # Funnel: sessions through each shopping step for the chosen category, the drop-off between
-# steps (agg_funnel_daily), and checkout abandonment (agg_checkout_daily, all products).
+# steps, the funnel day by day (agg_funnel_daily), and checkout abandonment (agg_checkout_daily,
+# all products).
 
 mod_funnel_ui <- function(id) {
   ns <- shiny::NS(id)
@@ -9,6 +10,12 @@ mod_funnel_ui <- function(id) {
       shiny::tags$p(class = "text-muted small", shiny::textOutput(ns("caption"), inline = TRUE)),
       plotly::plotlyOutput(ns("chart"), height = "300px"),
       DT::DTOutput(ns("steps"))
+    ),
+    view_card(
+      "Funnel by day", download_id = ns("download_daily"),
+      shiny::tags$p(class = "text-muted small",
+                    "Sessions through each step on each day; completion: purchased / saw a product list."),
+      DT::DTOutput(ns("daily"))
     ),
     view_card(
       "Checkout abandonment (all products)", download_id = ns("download_checkout"),
@@ -47,6 +54,7 @@ checkout_summary <- function(row) {
 mod_funnel_server <- function(id, ctx) {
   shiny::moduleServer(id, function(input, output, session) {
     steps <- warehouse_reactive(ctx, "the funnel", range_inputs(ctx, category = TRUE, login_state = TRUE), funnel_steps)
+    daily <- warehouse_reactive(ctx, "the funnel by day", range_inputs(ctx, category = TRUE, login_state = TRUE), funnel_daily)
     checkout <- warehouse_reactive(ctx, "checkout abandonment", range_inputs(ctx, login_state = TRUE), checkout_abandonment)
 
     output$caption <- shiny::renderText({
@@ -62,8 +70,16 @@ mod_funnel_server <- function(id, ctx) {
       counts = c("sessions", "sessions_through"), rates = c("share_of_first", "drop_off"),
       searching = FALSE, page_length = 10L
     ))
+    output$daily <- DT::renderDT(dt_table(
+      daily(),
+      c(day = "Day", stats::setNames(FUNNEL_STEPS$label, paste0("step_", FUNNEL_STEPS$step_number)),
+        completion_rate = "Completion"),
+      counts = paste0("step_", 1:6), rates = "completion_rate", searching = FALSE, page_length = 10L,
+      order = list(list(0L, "desc"))
+    ))
     output$checkout <- shiny::renderUI(checkout_summary(checkout()))
     output$download_steps <- csv_download("funnel", steps, ctx$range)
     output$download_checkout <- csv_download("checkout-abandonment", checkout, ctx$range)
+    output$download_daily <- csv_download("funnel-by-day", daily, ctx$range)
   })
 }

@@ -66,3 +66,30 @@ checkout_abandonment <- function(con, from, to, login_state = "(all)") {
   rows$abandonment_rate <- safe_ratio(rows$abandoned, rows$began_checkout)
   rows
 }
+
+#' The funnel day by day from `from` to `to` for a category and login state: for each day (a row
+#' of zeros for a day without sessions) the sessions through each step (step_1 … step_6) and the
+#' share of the first step's sessions that went through to a purchase.
+funnel_daily <- function(con, from, to, category = ALL_CATEGORIES, login_state = "(all)") {
+  range <- query_range(from, to)
+  category <- query_category(category)
+  login_state <- query_login_state(login_state)
+  sql <- "
+    SELECT d.day::date AS day,
+           coalesce(sum(f.sessions_through) FILTER (WHERE f.step_number = 1), 0) AS step_1,
+           coalesce(sum(f.sessions_through) FILTER (WHERE f.step_number = 2), 0) AS step_2,
+           coalesce(sum(f.sessions_through) FILTER (WHERE f.step_number = 3), 0) AS step_3,
+           coalesce(sum(f.sessions_through) FILTER (WHERE f.step_number = 4), 0) AS step_4,
+           coalesce(sum(f.sessions_through) FILTER (WHERE f.step_number = 5), 0) AS step_5,
+           coalesce(sum(f.sessions_through) FILTER (WHERE f.step_number = 6), 0) AS step_6
+    FROM generate_series($1::date, $2::date, interval '1 day') AS d(day)
+    LEFT JOIN agg_funnel_daily AS f
+      ON f.day = d.day::date AND f.category = $3 AND f.login_state = $4
+    GROUP BY d.day
+    ORDER BY d.day"
+  steps <- paste0("step_", 1:6)
+  rows <- typed_columns(db_query(con, sql, params = list(range$from, range$to, category, login_state)),
+                        c(day = "Date", stats::setNames(rep("numeric", 6), steps)))
+  rows$completion_rate <- safe_ratio(rows$step_6, rows$step_1)
+  rows
+}

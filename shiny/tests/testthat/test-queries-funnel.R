@@ -40,3 +40,16 @@ test_that("checkout abandonment sums the range", {
   expect_true(is.na(checkout_abandonment(con, "2001-03-02", "2001-03-02")$abandonment_rate))
   expect_equal(checkout_abandonment(con, "2001-03-06", "2001-03-06")$abandonment_rate, 0)
 })
+
+test_that("the funnel day by day: sessions through each step, zeros on quiet days", {
+  con <- local_warehouse()
+  seed_warehouse(con)
+  daily <- funnel_daily(con, "2001-03-01", "2001-03-03")
+  expect_identical(daily$day, as.Date("2001-03-01") + 0:2)
+  expect_equal(daily$step_1, c(10, 0, 5))
+  expect_equal(daily$step_6, c(2, 0, 0))
+  expect_equal(daily$completion_rate, c(0.2, NA, 0))
+  laptops <- funnel_daily(con, "2001-03-01", "2001-03-01", category = "Laptops")
+  expect_equal(unlist(laptops[1, paste0("step_", 1:6)], use.names = FALSE), c(6, 5, 2, 1, 0, 0))
+  expect_equal(funnel_daily(con, "2001-03-01", "2001-03-01", login_state = "signed_in")$step_6, 2)
+})
