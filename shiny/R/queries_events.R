@@ -60,7 +60,8 @@ recent_events <- function(con, from, to, event_name = NULL, login_state = "(all)
            e.event_id::text AS event_id
     FROM fact_event AS e
     WHERE e.event_date BETWEEN $1::date AND $2::date
-      AND e.derived_at >= $1::date AND e.derived_at < $2::date + 1
+      AND e.derived_at >= ($1::date)::timestamp AT TIME ZONE 'UTC'
+      AND e.derived_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'
       AND ($3 = '' OR e.event_name = $3)
       AND ($4 = '(all)' OR (e.user_id IS NOT NULL) = ($4 = 'signed_in'))
     ORDER BY e.derived_at DESC, e.event_id DESC
