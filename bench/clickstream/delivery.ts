@@ -1,6 +1,6 @@
 import { batchClock } from "../../ingest/event-time.ts";
 import { BATCH_DELAY_MS, BATCH_SIZE, MAX_EVENT_BYTES, MAX_EVENTS_PER_BATCH } from "../../lib/tracking/browser/limits.ts";
-import type { EventFlag, RawEventRecord, TrackedEvent } from "../../lib/tracking/schema.ts";
+import type { EventFlag, Geo, RawEventRecord, TrackedEvent } from "../../lib/tracking/schema.ts";
 import { rawRecord } from "../../lib/tracking/testing/event-factory.ts";
 import type { Prng } from "./prng.ts";
 import type { Happening } from "./session-recorder.ts";
@@ -37,7 +37,7 @@ function request(
   happenings: readonly Happening[],
   sentAt: number,
   random: Prng,
-  sender: { skewMs: number; userAgent: string; clientIp: string; userId: string | null; trusted: boolean },
+  sender: { skewMs: number; userAgent: string; clientIp: string; geo: Geo | null; userId: string | null; trusted: boolean },
 ): { receivedAt: number; records: RawEventRecord[] } {
   const receivedAt = sentAt + latency(random);
   const received = new Date(receivedAt);
@@ -52,6 +52,7 @@ function request(
       derived_at,
       user_agent: sender.userAgent,
       client_ip: sender.clientIp,
+      geo: sender.geo,
       user_id: sender.userId,
       flags,
     };
@@ -136,6 +137,7 @@ export function deliverSession(happenings: readonly Happening[], visitor: Visito
     skewMs: visitor.clockSkewMs,
     userAgent: visitor.userAgent,
     clientIp: visitor.clientIp,
+    geo: visitor.geo,
     // The ingest takes the user from the request's sign-in, so the whole batch gets it.
     userId: isSignedIn(events.at(-1)?.event) ? visitor.userId : null,
     trusted: false,
@@ -166,5 +168,5 @@ export function deliverSession(happenings: readonly Happening[], visitor: Visito
 
 /** Events the shop's server signed and its outbox relayed in one request. */
 export function serverDeliveries(events: readonly Happening[], sendAt: number, random: Prng): Delivery[] {
-  return deliveries(events, sendAt, random, { skewMs: 0, userAgent: SERVER_USER_AGENT, clientIp: SERVER_CLIENT_IP, userId: null, trusted: true }, SERVER_RETRY);
+  return deliveries(events, sendAt, random, { skewMs: 0, userAgent: SERVER_USER_AGENT, clientIp: SERVER_CLIENT_IP, geo: null, userId: null, trusted: true }, SERVER_RETRY);
 }

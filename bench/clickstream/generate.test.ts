@@ -251,5 +251,18 @@ describe("generateClickstream", () => {
     expect(signedIn.some((list) => list[0]!.user_id === null)).toBe(true);
     // The ingest names the user of the request, so once signed in every event carries it.
     expect(humans.filter((event) => event.logged_in === true).every((event) => event.user_id !== null)).toBe(true);
+
+    // Shoppers come from many places, each visitor from one; page views carry the browser's
+    // settings, and a phone's window is narrow.
+    const placed = humans.filter((event) => event.geo !== null);
+    expect(placed.length / humans.length).toBeGreaterThan(0.95);
+    expect(new Set(placed.map((event) => event.geo?.country)).size).toBeGreaterThan(8);
+    expect([...visits.values()].every((list) => new Set(list.map((event) => event.geo?.city ?? "")).size === 1)).toBe(true);
+    const views = humans.filter((event) => event.event_name === "page_view");
+    expect(views.every((event) => event.language !== null && event.time_zone !== null && event.viewport !== null)).toBe(true);
+    expect(humans.filter((event) => event.event_name !== "page_view").every((event) => event.viewport === null)).toBe(true);
+    const phones = views.filter((event) => /iPhone|Android.*Mobile/.test(event.user_agent ?? ""));
+    expect(phones.length).toBeGreaterThan(0);
+    expect(phones.every((event) => (event.viewport?.width ?? 0) < 600)).toBe(true);
   });
 });

@@ -98,6 +98,7 @@ export class SessionRecorder {
         logged_in: this.signedIn,
         first_visit: this.firstVisit,
         ...(name === "page_view" && this.arrival.campaign ? { campaign: this.arrival.campaign } : {}),
+        ...(name === "page_view" && visitor.audience ? visitor.audience : {}),
       },
       properties,
     } as VisitorEvent;

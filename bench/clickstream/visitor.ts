@@ -1,4 +1,6 @@
-import type { Prng } from "./prng.ts";
+import type { Geo } from "../../lib/tracking/schema.ts";
+import { visitorAudience, type Audience } from "./audience.ts";
+import { Prng } from "./prng.ts";
 import { botUserAgent, browserUserAgent, clientIp, type BotKind } from "./traffic.ts";
 import type { CartLine } from "./session-recorder.ts";
 
@@ -10,6 +12,10 @@ export interface Visitor {
   bot: BotKind | null;
   userAgent: string;
   clientIp: string;
+  /** Where the ingest places it (null: unknown to the lookup). */
+  geo: Geo | null;
+  /** Its browser's language, time zone, screen and viewport (none for crawlers). */
+  audience: Audience | null;
   /** How far the device's clock is off (occurred_at and sent_at carry it; derived_at corrects it). */
   clockSkewMs: number;
   /** The tracker's last `seq`: the next event gets one more, lost or not. */
@@ -45,12 +51,17 @@ export function newVisitor(random: Prng): Visitor {
   const bot = random.weighted<BotKind | null>([[null, 92], ["googlebot", 3.5], ["bingbot", 2], ["headless", 2.5]]);
   // Crawlers keep no cookies: every crawl is a new visitor with one visit.
   const returning = bot === null && random.chance(0.38);
+  const anonymousId = random.uuidV4();
+  const userAgent = bot === null ? browserUserAgent(random) : botUserAgent(random, bot);
   return {
     random,
-    anonymousId: random.uuidV4(),
+    anonymousId,
     bot,
-    userAgent: bot === null ? browserUserAgent(random) : botUserAgent(random, bot),
+    userAgent,
     clientIp: clientIp(random, bot),
+    // From a stream of its own (seeded by the visitor's id), so the rest of the visitor's
+    // numbers are the same with or without it.
+    ...visitorAudience(new Prng(Number.parseInt(anonymousId.slice(0, 8), 16)), bot, userAgent),
     clockSkewMs: bot === null ? clockSkew(random) : random.int(-500, 500),
     seq: 0,
     hasAccount: bot === null && random.chance(returning ? 0.45 : 0.15),
