@@ -19,7 +19,8 @@ mod_events_ui <- function(id) {
         shiny::actionButton(ns("older"), "Older", class = "btn-sm btn-outline-secondary")
       ),
       shiny::tags$p(class = "text-muted small",
-                    "Newest first by the clock-corrected time, bots included. Properties are cut to 500 characters."),
+                    paste("Newest first by the clock-corrected time (UTC), bots included. The table shows a visitor's first",
+                          "8 characters and properties' first 140; the CSV has them whole (properties up to 500).")),
       DT::DTOutput(ns("sample"))
     )
   )
@@ -74,12 +75,15 @@ mod_events_server <- function(id, ctx, page_size = EVENT_PAGE_SIZE) {
     })
     output$sample <- DT::renderDT({
       rows <- sample()
-      rows$time <- format_utc_time(rows$derived_at, "%Y-%m-%d %H:%M:%S")
+      rows$time <- format_utc_time(rows$derived_at, "%m-%d %H:%M:%S")
+      # Short in the table (the CSV has them whole): the visitor's first block, properties cut.
+      rows$visitor <- substr(rows$anonymous_id, 1L, 8L)
+      rows$properties <- vapply(rows$properties, shorten, character(1), max = 140L)
       rows$login <- ifelse(rows$signed_in, "signed in", "anonymous")
       rows$source <- ifelse(rows$trusted, "server", ifelse(rows$is_bot, "bot", "browser"))
       dt_table(rows, c(time = "Time (UTC)", event_name = "Event", source = "Source", login = "Login",
                        page_path = "Page", product_id = "Product", seq = "Seq",
-                       anonymous_id = "Visitor", properties = "Properties", flags = "Flags"),
+                       visitor = "Visitor", properties = "Properties", flags = "Flags"),
                page_length = page_size, searching = FALSE)
     })
     output$download_counts <- csv_download("events-by-name", counts, ctx$range)

@@ -14,7 +14,7 @@ mod_geography_ui <- function(id) {
     view_card("Sessions by country", shiny::plotOutput(ns("map"), height = "380px"), DBIP_ATTRIBUTION),
     view_card(
       "Countries, regions and cities", download_id = ns("download"),
-      controls = shiny::actionButton(ns("up"), "Up one level", class = "btn-sm btn-outline-secondary"),
+      controls = shiny::uiOutput(ns("up_control"), inline = TRUE),
       shiny::tags$p(class = "small mb-2", shiny::textOutput(ns("where"), inline = TRUE)),
       shiny::tags$p(class = "text-muted small",
                     "Choose a row to see its regions, then its cities. Users: distinct each day, summed over the days."),
@@ -72,6 +72,11 @@ mod_geography_server <- function(id, ctx) {
       else place(list(country = NULL, region = NULL))
     })
 
+    # Shown once there is a level to go up to.
+    output$up_control <- shiny::renderUI({
+      if (level() == "country") return(NULL)
+      shiny::actionButton(session$ns("up"), "Up one level", class = "btn-sm btn-outline-secondary")
+    })
     output$where <- shiny::renderText({
       p <- place()
       if (is.null(p$country)) "All countries."
