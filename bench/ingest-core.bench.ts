@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { ingestRequest, type IngestHttpRequest } from "../ingest/ingest-request.ts";
 import { browserBatch } from "../ingest/testing/browser-batch.ts";
 import { autocannon, summary, type LoadResult } from "./support/autocannon.ts";
+import { collect, ingestServer, listen } from "./support/ingest-server.ts";
 
 // The ingest core's throughput over real HTTP, as a ratio to a bare Node handler that only
 // JSON.parses the same body, in the same run. Both serve a 50-event batch from their own
@@ -17,32 +16,10 @@ const connections = Number(process.argv[3] ?? 20);
 const EVENTS = 50;
 const ROUNDS = 5;
 
-function collect(request: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks)));
-    request.on("error", reject);
-  });
-}
-
-function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/events`)));
-}
-
 /** The servers under test, in a process of their own: prints their URLs as one JSON line. */
 async function serve(): Promise<void> {
   const deps = { store: { put: async () => {} } };
-  const core = http.createServer((request, response) => {
-    void collect(request).then(async (body) => {
-      const headers: IngestHttpRequest["headers"] = Object.fromEntries(
-        Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(",") : value]),
-      );
-      const result = await ingestRequest({ method: request.method ?? "GET", headers, body, sourceIp: request.socket.remoteAddress ?? null }, deps);
-      response.writeHead(result.status, { "content-type": "application/json", ...result.headers });
-      response.end(JSON.stringify(result.body));
-    });
-  });
+  const core = ingestServer(deps);
   const bare = http.createServer((request, response) => {
     void collect(request).then((body) => {
       const batch = JSON.parse(body.toString("utf8")) as { events: unknown[] };

@@ -1,14 +1,13 @@
 import { spawn } from "node:child_process";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { proxyTrust } from "../ingest/client-origin.ts";
 import { dbipLookup, type GeoLookup } from "../ingest/geo/dbip-lookup.ts";
 import { parseAddress } from "../ingest/geo/ip-address.ts";
 import { parseIngestEnv } from "../ingest/ingest-env.ts";
-import { ingestRequest, type IngestDeps, type IngestHttpRequest } from "../ingest/ingest-request.ts";
+import { ingestRequest, type IngestDeps } from "../ingest/ingest-request.ts";
 import { browserBatch } from "../ingest/testing/browser-batch.ts";
 import { autocannon, summary, type LoadResult } from "./support/autocannon.ts";
+import { ingestServer, listen } from "./support/ingest-server.ts";
 
 // The ingest core's throughput with the geography lookup as a ratio to the same core without it,
 // in the same run: two servers in one process, identical but for the lookup (both trust loopback
@@ -44,32 +43,6 @@ function clientAddresses(count: number): string[] {
     }
   }
   return addresses;
-}
-
-function collect(request: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks)));
-    request.on("error", reject);
-  });
-}
-
-function ingestServer(deps: IngestDeps): http.Server {
-  return http.createServer((request, response) => {
-    void collect(request).then(async (body) => {
-      const headers: IngestHttpRequest["headers"] = Object.fromEntries(
-        Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(",") : value]),
-      );
-      const result = await ingestRequest({ method: request.method ?? "GET", headers, body, sourceIp: request.socket.remoteAddress ?? null }, deps);
-      response.writeHead(result.status, { "content-type": "application/json", ...result.headers });
-      response.end(JSON.stringify(result.body));
-    });
-  });
-}
-
-function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/events`)));
 }
 
 /** The database directory the ingest would use here. */
