@@ -1,5 +1,6 @@
 import { open as openFile } from "node:fs/promises";
 import { open } from "maxmind";
+import { mulberry32 } from "../../../prisma/seed/random.ts";
 
 /*
  * Test-only: networks that hold data in an .mmdb file, read from its own search tree (the
@@ -13,18 +14,6 @@ export interface Network {
   first: string;
   last: string;
   prefix: number;
-}
-
-/** A small deterministic generator (mulberry32), so a test picks the same networks every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 function recordsOf(node: Buffer, recordSize: number): [number, number] {
@@ -48,7 +37,8 @@ export async function networksIn(file: string, count: number, seed: number, acce
   const width = ipVersion === 4 ? 32 : 128;
   const nodeBytes = recordSize / 4;
   const handle = await openFile(file, "r");
-  const next = random(seed);
+  // The catalog seed's generator: a test picks the same networks every run.
+  const next = mulberry32(seed);
   const found = new Map<string, Network>();
   try {
     for (let attempt = 0; found.size < count && attempt < count * 200; attempt++) {
