@@ -1,10 +1,7 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { runnerConfig } from "../dev/config.ts";
-import { freePort } from "../dev/parts/ports.ts";
-import { startSystem, type RunningSystem } from "../dev/system.ts";
+import type { RunningSystem } from "../dev/system.ts";
+import { startTestSystem, type TestSystem } from "../dev/testing/test-system.ts";
 import { chooseDates } from "./support/dashboard.ts";
 import { writeLakeObject } from "../ingest/lake-writer.ts";
 import { createS3Client } from "../lib/lake/s3-client.ts";
@@ -17,21 +14,12 @@ import { at, dayOfShopping, gpu, lakeRecord, laptop, SHOPPING_DAY } from "../etl
 // (A bought two GPUs after a search; B left a laptop in checkout; a crawler never counts), then
 // downloads the funnel as CSV.
 let system: RunningSystem;
-let dataDir: string;
+let running: TestSystem | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "compushop-e2e-dashboard-"));
-  const ports = Object.fromEntries(
-    await Promise.all(["SHOP_PORT", "COGNITO_PORT", "SHINY_PORT"].map(async (name) => [name, String(await freePort())] as const)),
-  );
-  system = await startSystem(
-    runnerConfig({
-      ...ports, INGEST_PORT: "0", SHOP_DB_PORT: "0", WAREHOUSE_DB_PORT: "0", S3_PORT: "0", DATA_DIR: dataDir,
-      SHOP_MODE: "production", SKIP_PARTS: "etl-timer,shop", RAW_BUCKET: "e2e-dashboard-raw",
-    }),
-    () => {},
-  );
+  running = await startTestSystem({ name: "dashboard", skip: ["etl-timer", "shop"], settings: { RAW_BUCKET: "e2e-dashboard-raw" } });
+  system = running.system;
   const receivedAt = new Date(at("13:00:00.000"));
   const catalog = [gpu, laptop].map((product) => ({ ...rawRecord({ ...productUpdated(product), occurred_at: at("08:00:00.000") }, receivedAt, true) }));
   const shopping = dayOfShopping().map((sent) => lakeRecord(sent, receivedAt));
@@ -48,8 +36,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await system?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 /** The funnel table's "Sessions through" column, step by step. */

@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { runnerConfig } from "../dev/config.ts";
-import { freePort } from "../dev/parts/ports.ts";
-import { startSystem, type RunningSystem } from "../dev/system.ts";
+import type { RunningSystem } from "../dev/system.ts";
+import { startTestSystem, type TestSystem } from "../dev/testing/test-system.ts";
 import { shoppersAbroad, type Shopper } from "../ingest/geo/testing/shoppers-abroad.ts";
 import { batchBody, pageView } from "../lib/tracking/testing/event-factory.ts";
 import { chooseDates } from "./support/dashboard.ts";
@@ -15,7 +11,7 @@ import { chooseDates } from "./support/dashboard.ts";
 // the ETL loads them; the Geography view counts each country's sessions exactly, drills into a
 // country's regions, and the warehouse holds none of the addresses that were sent.
 let system: RunningSystem;
-let dataDir: string;
+let running: TestSystem | undefined;
 let shoppers: Shopper[];
 const DESKTOP_CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 /** Visitors (one session each) per shopper's country: 3, 2 and 1. */
@@ -23,17 +19,8 @@ const VISITORS = [3, 2, 1];
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "compushop-e2e-geography-"));
-  const ports = Object.fromEntries(
-    await Promise.all(["SHOP_PORT", "COGNITO_PORT", "SHINY_PORT"].map(async (name) => [name, String(await freePort())] as const)),
-  );
-  system = await startSystem(
-    runnerConfig({
-      ...ports, INGEST_PORT: "0", SHOP_DB_PORT: "0", WAREHOUSE_DB_PORT: "0", S3_PORT: "0", DATA_DIR: dataDir,
-      SHOP_MODE: "production", SKIP_PARTS: "etl-timer,shop", RAW_BUCKET: "e2e-geography-raw",
-    }),
-    () => {},
-  );
+  running = await startTestSystem({ name: "geography", skip: ["etl-timer", "shop"], settings: { RAW_BUCKET: "e2e-geography-raw" } });
+  system = running.system;
   shoppers = await shoppersAbroad();
   for (const [index, shopper] of shoppers.entries()) {
     for (let visitor = 0; visitor < (VISITORS[index] ?? 0); visitor++) {
@@ -51,8 +38,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await system?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 test("the Geography view counts each country's sessions and drills into regions; no address is kept", async ({ page }) => {

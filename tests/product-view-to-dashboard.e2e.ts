@@ -1,46 +1,22 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { FIRST_PARTY_EVENTS_PATH } from "../lib/tracking/first-party/events-path.ts";
-import { runnerConfig } from "../dev/config.ts";
-import { freePort } from "../dev/parts/ports.ts";
-import { startSystem, type RunningSystem } from "../dev/system.ts";
+import type { RunningSystem } from "../dev/system.ts";
+import { startTestSystem, type TestSystem } from "../dev/testing/test-system.ts";
 
 // The walking skeleton end to end: a product viewed in the shop is counted in the Shiny
 // dashboard after one ETL pass. The whole system runs on its own free ports and a temp dir.
 let system: RunningSystem;
-let dataDir: string;
+let running: TestSystem | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "compushop-e2e-"));
-  // Parts that can bind port 0 do; the shop, Shiny and cognito-local need a port named up front.
-  const ports = Object.fromEntries(
-    await Promise.all(
-      ["SHOP_PORT", "COGNITO_PORT", "SHINY_PORT"].map(async (name) => [name, String(await freePort())] as const),
-    ),
-  );
-  system = await startSystem(
-    runnerConfig({
-      ...ports,
-      INGEST_PORT: "0",
-      SHOP_DB_PORT: "0",
-      WAREHOUSE_DB_PORT: "0",
-      S3_PORT: "0",
-      DATA_DIR: dataDir,
-      SHOP_MODE: "production",
-      SKIP_PARTS: "etl-timer",
-      RAW_BUCKET: "e2e-raw",
-    }),
-    () => {},
-  );
+  running = await startTestSystem({ name: "product-view", skip: ["etl-timer"], settings: { RAW_BUCKET: "e2e-raw" } });
+  system = running.system;
 });
 
 test.afterAll(async () => {
-  await system?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 test("a product viewed in the shop appears in the dashboard after an ETL pass", async ({ page }) => {
