@@ -415,6 +415,17 @@ describe("deploy mode (what `sst deploy` synthesizes)", () => {
         "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distributionId, "DomainName"] }]],
       });
     });
+
+    it("compresses pages at CloudFront, where the shop's server leaves it (next.config.mjs: compress false)", () => {
+      const [, distribution] = single(synth.templates.Web, "AWS::CloudFront::Distribution");
+      const config = distribution.Properties?.DistributionConfig;
+      expect(isRecord(config) ? config.DefaultCacheBehavior : undefined).toMatchObject({ Compress: true });
+      const pages = asArray(isRecord(config) ? config.CacheBehaviors : undefined).filter(
+        (behavior) => isRecord(behavior) && behavior.PathPattern !== "/cs/e",
+      );
+      expect(pages.length).toBeGreaterThan(0);
+      for (const behavior of pages) expect(behavior).toMatchObject({ Compress: true });
+    });
   });
 
   describeSecurity(() => synth);

@@ -8,7 +8,11 @@ export interface LoadResult {
   errors: number;
 }
 
-type Autocannon = (options: Record<string, unknown>) => Promise<LoadResult>;
+/** A running load: awaited for its result; "response" fires once per response with its time in ms. */
+export type LoadRun = Promise<LoadResult> & {
+  on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void): unknown;
+};
+type Autocannon = (options: Record<string, unknown>) => LoadRun;
 // autocannon ships no types; this is the part of its API the benches use.
 export const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
