@@ -12,6 +12,7 @@ import { cleanSearchText } from "../lib/search/search-query.ts";
 import { buildCatalog } from "../prisma/seed/catalog.ts";
 import { mulberry32 } from "../prisma/seed/random.ts";
 import { seedCatalog } from "../prisma/seed.ts";
+import { percentile } from "./support/percentile.ts";
 
 // Search latency over a large catalog, as a ratio against two baselines measured in the same
 // run on the same database: a primary-key lookup of one product (the floor of any query
@@ -95,11 +96,6 @@ function benchQueries(count: number): { kind: QueryKind; text: string }[] {
   return queries;
 }
 
-function percentile(sortedMs: readonly number[], p: number): number {
-  const index = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1));
-  return sortedMs[index] ?? Number.NaN;
-}
-
 interface Timing {
   runs: number;
   p50_ms: number;
@@ -111,7 +107,7 @@ const round = (value: number) => Number(value.toFixed(3));
 
 function summarize(ms: readonly number[]): Timing {
   const sorted = [...ms].sort((a, b) => a - b);
-  return { runs: sorted.length, p50_ms: round(percentile(sorted, 50)), p95_ms: round(percentile(sorted, 95)), max_ms: round(sorted.at(-1) ?? Number.NaN) };
+  return { runs: sorted.length, p50_ms: round(percentile(sorted, 0.5)), p95_ms: round(percentile(sorted, 0.95)), max_ms: round(sorted.at(-1) ?? Number.NaN) };
 }
 
 /** How long `run` takes, in milliseconds. */

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { autocannon } from "./autocannon.ts";
+import { percentile } from "./percentile.ts";
 
 // Load on one URL with autocannon, in a process of its own so the load generator is not the
 // caller's event loop, and every response time kept: autocannon's own summary has p90 and p97.5
@@ -17,12 +18,6 @@ const loadResultSchema = z.object({
 export type HttpLoadResult = z.infer<typeof loadResultSchema>;
 
 const runFile = fileURLToPath(import.meta.url);
-
-/** The value at or below which `fraction` of the sorted times fall (nearest rank). */
-export function percentile(sorted: Float64Array, fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? Number.NaN;
-}
 
 /** Runs the load in a child process (after a 2 s warm-up on the same connections). Times in ms. */
 export function httpLoad(url: string, connections: number, seconds: number): HttpLoadResult {

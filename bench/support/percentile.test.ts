@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { percentile } from "./http-load.ts";
+import { percentile } from "./percentile.ts";
 
-describe("percentile (nearest rank over sorted response times)", () => {
+describe("percentile (nearest rank over sorted values)", () => {
   const times = Float64Array.from({ length: 100 }, (_, i) => i + 1);
 
   it("picks the time at or below which the fraction of responses fall", () => {
